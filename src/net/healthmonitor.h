@@ -1,0 +1,48 @@
+#pragma once
+
+#include "healthcheck.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+namespace firebreak::net {
+
+/// Checks every configured data source in the background, on start and then periodically,
+/// and keeps the latest result of each for the status bar and the workspaces.
+class HealthMonitor final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HealthMonitor(HttpClient& client, QObject* parent = nullptr);
+    ~HealthMonitor() override;
+
+    void setProfiles(const QList<ConnectionProfile>& profiles);
+    const QList<ConnectionProfile>& profiles() const { return m_profiles; }
+    HealthResult result(const QString& profileId) const;
+
+    void setInterval(std::chrono::seconds interval);
+    std::chrono::seconds interval() const;
+
+    /// True while checks started by the last checkAll() are still out.
+    bool isChecking() const { return m_outstanding > 0; }
+
+public Q_SLOTS:
+    void checkAll();
+
+Q_SIGNALS:
+    void profilesChanged();
+    void healthChanged(const QString& profileId);
+    /// Every check of a round has answered (or failed).
+    void roundFinished();
+
+private:
+    HttpClient& m_client;
+    QList<ConnectionProfile> m_profiles;
+    QHash<QString, HealthResult> m_results;
+    QTimer m_timer;
+    int m_outstanding = 0;
+    quint64 m_round = 0;
+};
+
+} // namespace firebreak::net

@@ -1,0 +1,42 @@
+#include "httptypes.h"
+
+namespace firebreak::net {
+
+HttpRequest requestFor(const ConnectionProfile& profile, const QString& path)
+{
+    HttpRequest request;
+    request.url = endpointUrl(profile.baseUrl, path);
+    request.service = profile.name.isEmpty() ? kindDisplayName(profile.kind)
+                                             : kindDisplayName(profile.kind) + u" \"" + profile.name + u'"';
+    request.totalTimeout = profile.timeout;
+    request.connectTimeout = std::min(profile.timeout, std::chrono::milliseconds(5000));
+    request.tls = profile.tls;
+    switch (profile.auth) {
+    case AuthKind::None:
+        break;
+    case AuthKind::Basic:
+        request.basicUser = profile.username;
+        request.basicPassword = profile.password;
+        break;
+    case AuthKind::Bearer:
+        request.headers.append({ QByteArrayLiteral("Authorization"), "Bearer " + profile.bearerToken.toUtf8() });
+        break;
+    }
+    for (const Header& header : profile.headers)
+        request.headers.append({ header.name.toUtf8(), header.value.toUtf8() });
+    return request;
+}
+
+QByteArray bodyExcerpt(const QByteArray& body, qsizetype maxChars)
+{
+    QByteArray text = body.trimmed();
+    text.replace('\n', ' ');
+    text.replace('\r', ' ');
+    if (text.size() > maxChars) {
+        text.truncate(maxChars);
+        text += "…";
+    }
+    return text;
+}
+
+} // namespace firebreak::net
