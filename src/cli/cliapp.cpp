@@ -30,8 +30,8 @@ void printHelp(QTextStream& out, const QList<Command>& commands)
         << Text::tr("Incident journal, metrics, logs and traces from the command line.") << "\n\n"
         << Text::tr("Commands:") << "\n";
     for (const Command& command : commands) {
-        const QString line = command.words.join(u' ') + u' ' + command.synopsis;
-        out << "  " << line.leftJustified(52) << ' ' << command.summary << '\n';
+        out << "  " << command.words.join(u' ') << u' ' << command.synopsis << '\n'
+            << "      " << command.summary << '\n';
     }
     out << '\n'
         << Text::tr("Global options:") << '\n'

@@ -1,5 +1,4 @@
 #include "command.h"
-
 #include "net/healthcheck.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
@@ -34,13 +33,9 @@ QList<ConnectionProfile> storedProfiles()
 
 nlohmann::json profileJson(const ConnectionProfile& p)
 {
-    return { { "id", p.id.toStdString() },
-             { "name", p.name.toStdString() },
-             { "kind", kindKey(p.kind).toStdString() },
-             { "url", p.baseUrl.toString().toStdString() },
-             { "auth", authKey(p.auth).toStdString() },
-             { "tls_skip_verify", p.tls.skipVerify },
-             { "timeout_ms", p.timeout.count() } };
+    return { { "id", p.id.toStdString() }, { "name", p.name.toStdString() }, { "kind", kindKey(p.kind).toStdString() },
+        { "url", p.baseUrl.toString().toStdString() }, { "auth", authKey(p.auth).toStdString() },
+        { "tls_skip_verify", p.tls.skipVerify }, { "timeout_ms", p.timeout.count() } };
 }
 
 int listSources(CommandContext& ctx, const QCommandLineParser&)
@@ -138,24 +133,20 @@ int checkSource(CommandContext& ctx, const QCommandLineParser& parser)
 QList<Command> sourceCommands()
 {
     return {
-        Command { { QStringLiteral("source"), QStringLiteral("list") },
-                  QStringLiteral("[--json]"),
-                  Text::tr("List the configured data sources."),
-                  {},
-                  listSources },
+        Command { { QStringLiteral("source"), QStringLiteral("list") }, QStringLiteral("[--json]"),
+            Text::tr("List the configured data sources."), {}, listSources },
         Command { { QStringLiteral("source"), QStringLiteral("check") },
-                  QStringLiteral("(NAME | --kind KIND --url URL) [--timeout S] [--json]"),
-                  Text::tr("Check that a data source answers; prints its latency and version."),
-                  [](QCommandLineParser& parser) {
-                      parser.addPositionalArgument(QStringLiteral("name"), Text::tr("a configured data source"));
-                      parser.addOption({ QStringLiteral("kind"), Text::tr("prometheus, loki or tempo"),
-                                         QStringLiteral("KIND") });
-                      parser.addOption({ QStringLiteral("url"), Text::tr("base URL of the backend"),
-                                         QStringLiteral("URL") });
-                      parser.addOption({ QStringLiteral("timeout"), Text::tr("seconds to wait (default 10)"),
-                                         QStringLiteral("S") });
-                  },
-                  checkSource },
+            QStringLiteral("(NAME | --kind KIND --url URL) [--timeout S] [--json]"),
+            Text::tr("Check that a data source answers; prints its latency and version."),
+            [](QCommandLineParser& parser) {
+                parser.addPositionalArgument(QStringLiteral("name"), Text::tr("a configured data source"));
+                parser.addOption(
+                    { QStringLiteral("kind"), Text::tr("prometheus, loki or tempo"), QStringLiteral("KIND") });
+                parser.addOption({ QStringLiteral("url"), Text::tr("base URL of the backend"), QStringLiteral("URL") });
+                parser.addOption(
+                    { QStringLiteral("timeout"), Text::tr("seconds to wait (default 10)"), QStringLiteral("S") });
+            },
+            checkSource },
     };
 }
 

@@ -29,19 +29,18 @@ QString applicationVersion()
 
 QList<QPair<QString, QString>> libraryVersions()
 {
-    const auto number = [](int major, int minor, int patch) {
-        return QStringLiteral("%1.%2.%3").arg(major).arg(minor).arg(patch);
-    };
+    const auto number
+        = [](int major, int minor, int patch) { return QStringLiteral("%1.%2.%3").arg(major).arg(minor).arg(patch); };
     return {
         { QStringLiteral("Qt"), QString::fromLatin1(qVersion()) },
         { QStringLiteral("libcurl"), net::HttpClient::curlVersion() },
         { QStringLiteral("SQLite"), QString::fromLatin1(sqlite3_libversion()) },
         { QStringLiteral("Protobuf"),
-          QString::fromStdString(google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION)) },
+            QString::fromStdString(google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION)) },
         { QStringLiteral("gRPC"), QString::fromStdString(grpc::Version()) },
         { QStringLiteral("spdlog"), number(SPDLOG_VER_MAJOR, SPDLOG_VER_MINOR, SPDLOG_VER_PATCH) },
         { QStringLiteral("nlohmann/json"),
-          number(NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH) },
+            number(NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH) },
     };
 }
 

@@ -6,8 +6,7 @@ namespace firebreak {
 
 AppSettings::AppSettings(QSettings& settings)
     : m_settings(settings)
-{
-}
+{ }
 
 QString AppSettings::loginName()
 {
@@ -31,13 +30,13 @@ void AppSettings::setDisplayName(const QString& name)
 TimeDisplay AppSettings::timeDisplay() const
 {
     return m_settings.value(QStringLiteral("ui/timeDisplay")).toString() == QLatin1String("utc") ? TimeDisplay::Utc
-                                                                                                : TimeDisplay::Local;
+                                                                                                 : TimeDisplay::Local;
 }
 
 void AppSettings::setTimeDisplay(TimeDisplay display)
 {
     m_settings.setValue(QStringLiteral("ui/timeDisplay"),
-                        display == TimeDisplay::Utc ? QStringLiteral("utc") : QStringLiteral("local"));
+        display == TimeDisplay::Utc ? QStringLiteral("utc") : QStringLiteral("local"));
 }
 
 Theme AppSettings::theme() const

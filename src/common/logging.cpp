@@ -56,9 +56,12 @@ spdlog::level::level_enum toSpdlog(LogLevel level)
 std::optional<LogLevel> logLevelFromName(const QString& name)
 {
     static const QList<QPair<QString, LogLevel>> names = {
-        { QStringLiteral("trace"), LogLevel::Trace }, { QStringLiteral("debug"), LogLevel::Debug },
-        { QStringLiteral("info"), LogLevel::Info },   { QStringLiteral("warn"), LogLevel::Warn },
-        { QStringLiteral("warning"), LogLevel::Warn }, { QStringLiteral("error"), LogLevel::Error },
+        { QStringLiteral("trace"), LogLevel::Trace },
+        { QStringLiteral("debug"), LogLevel::Debug },
+        { QStringLiteral("info"), LogLevel::Info },
+        { QStringLiteral("warn"), LogLevel::Warn },
+        { QStringLiteral("warning"), LogLevel::Warn },
+        { QStringLiteral("error"), LogLevel::Error },
         { QStringLiteral("off"), LogLevel::Off },
     };
     for (const auto& [key, level] : names) {

@@ -87,8 +87,8 @@ struct HealthJob
 
 } // namespace
 
-void checkHealth(HttpClient& client, const ConnectionProfile& profile, QObject* context,
-                 std::function<void(HealthResult)> onDone)
+void checkHealth(
+    HttpClient& client, const ConnectionProfile& profile, QObject* context, std::function<void(HealthResult)> onDone)
 {
     auto job = std::make_shared<HealthJob>();
     job->client = &client;

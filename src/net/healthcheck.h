@@ -35,7 +35,7 @@ QString parseVersion(BackendKind kind, const QByteArray& body);
 
 /// Asks the backend whether it is ready, then what version it runs. `onDone` runs on the GUI thread,
 /// unless `context` is gone by then.
-void checkHealth(HttpClient& client, const ConnectionProfile& profile, QObject* context,
-                 std::function<void(HealthResult)> onDone);
+void checkHealth(
+    HttpClient& client, const ConnectionProfile& profile, QObject* context, std::function<void(HealthResult)> onDone);
 
 } // namespace firebreak::net

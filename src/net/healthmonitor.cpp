@@ -68,8 +68,8 @@ void HealthMonitor::checkAll()
                 return; // a newer round (e.g. after the profiles changed) supersedes this answer
             if (m_results.contains(id)) {
                 spdlog::info("event=health_check profile={} state={} latency_ms={:.1f} version=\"{}\" error=\"{}\"",
-                             id.toStdString(), result.state == HealthResult::State::Healthy ? "healthy" : "failing",
-                             result.latencyMs, result.version.toStdString(), result.error.toStdString());
+                    id.toStdString(), result.state == HealthResult::State::Healthy ? "healthy" : "failing",
+                    result.latencyMs, result.version.toStdString(), result.error.toStdString());
                 m_results.insert(id, result);
                 Q_EMIT healthChanged(id);
             }

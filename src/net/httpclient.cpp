@@ -76,8 +76,9 @@ int progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
 NetError errorFor(const Transfer& transfer, CURLcode code)
 {
     const HttpRequest& request = transfer.request;
-    const QString who = Text::tr("%1 at %2").arg(request.service.isEmpty() ? Text::tr("Server") : request.service,
-                                                 displayUrl(request.url));
+    const QString who
+        = Text::tr("%1 at %2")
+              .arg(request.service.isEmpty() ? Text::tr("Server") : request.service, displayUrl(request.url));
     const QString detail = transfer.errorBuffer[0] ? QString::fromUtf8(transfer.errorBuffer)
                                                    : QString::fromUtf8(curl_easy_strerror(code));
     NetError error;
@@ -132,11 +133,11 @@ NetError httpError(const HttpRequest& request, int status, const QByteArray& bod
     error.httpStatus = status;
     error.bodyExcerpt = bodyExcerpt(body);
     const QString who = request.service.isEmpty() ? Text::tr("Server") : request.service;
-    error.message = Text::tr("%1 at %2 answered %3: %4")
-                        .arg(who, displayUrl(request.url))
-                        .arg(status)
-                        .arg(error.bodyExcerpt.isEmpty() ? Text::tr("(empty body)")
-                                                         : QString::fromUtf8(error.bodyExcerpt));
+    error.message
+        = Text::tr("%1 at %2 answered %3: %4")
+              .arg(who, displayUrl(request.url))
+              .arg(status)
+              .arg(error.bodyExcerpt.isEmpty() ? Text::tr("(empty body)") : QString::fromUtf8(error.bodyExcerpt));
     return error;
 }
 
@@ -315,9 +316,9 @@ private:
                 result.error = httpError(transfer->request, static_cast<int>(status), result.response.body);
         }
         spdlog::debug("event=http_done method={} url={} status={} elapsed_ms={:.1f} error={}",
-                      transfer->request.method.toStdString(), displayUrl(transfer->request.url).toStdString(),
-                      result.response.status, result.response.elapsedMs,
-                      result.error ? static_cast<int>(result.error->kind) : -1);
+            transfer->request.method.toStdString(), displayUrl(transfer->request.url).toStdString(),
+            result.response.status, result.response.elapsedMs,
+            result.error ? static_cast<int>(result.error->kind) : -1);
         deliver(*transfer, std::move(result));
     }
 

@@ -6,8 +6,10 @@ HttpRequest requestFor(const ConnectionProfile& profile, const QString& path)
 {
     HttpRequest request;
     request.url = endpointUrl(profile.baseUrl, path);
-    request.service = profile.name.isEmpty() ? kindDisplayName(profile.kind)
-                                             : kindDisplayName(profile.kind) + u" \"" + profile.name + u'"';
+    const QString kind = kindDisplayName(profile.kind);
+    request.service = (profile.name.isEmpty() || profile.name.compare(kind, Qt::CaseInsensitive) == 0)
+        ? kind
+        : kind + u" \"" + profile.name + u'"';
     request.totalTimeout = profile.timeout;
     request.connectTimeout = std::min(profile.timeout, std::chrono::milliseconds(5000));
     request.tls = profile.tls;

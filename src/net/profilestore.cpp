@@ -25,8 +25,7 @@ QString secretKey(const QString& id, const QString& what)
 ProfileStore::ProfileStore(QSettings& settings, SecretStore& secrets)
     : m_settings(settings)
     , m_secrets(secrets)
-{
-}
+{ }
 
 QList<ConnectionProfile> ProfileStore::load() const
 {
@@ -92,8 +91,10 @@ bool ProfileStore::save(const QList<ConnectionProfile>& profiles, QString* error
     QSet<QString> kept;
     for (const ConnectionProfile& p : profiles) {
         kept.insert(p.id);
-        m_secrets.setValue(secretKey(p.id, QStringLiteral("password")), p.auth == AuthKind::Basic ? p.password : QString());
-        m_secrets.setValue(secretKey(p.id, QStringLiteral("token")), p.auth == AuthKind::Bearer ? p.bearerToken : QString());
+        m_secrets.setValue(
+            secretKey(p.id, QStringLiteral("password")), p.auth == AuthKind::Basic ? p.password : QString());
+        m_secrets.setValue(
+            secretKey(p.id, QStringLiteral("token")), p.auth == AuthKind::Bearer ? p.bearerToken : QString());
         for (const Header& header : p.headers)
             m_secrets.setValue(secretKey(p.id, u"header/" + header.name), header.value);
     }

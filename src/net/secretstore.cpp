@@ -1,6 +1,7 @@
 #include "secretstore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -20,8 +21,7 @@ struct Text
 
 SecretStore::SecretStore(QString filePath)
     : m_path(std::move(filePath))
-{
-}
+{ }
 
 QString SecretStore::defaultPath()
 {
@@ -31,10 +31,12 @@ QString SecretStore::defaultPath()
 bool SecretStore::load(QString* error)
 {
     m_values.clear();
+    m_keepUnreadable = false;
     QFile file(m_path);
     if (!file.exists())
         return true;
     if (!file.open(QIODevice::ReadOnly)) {
+        m_keepUnreadable = true;
         if (error)
             *error = Text::tr("Cannot read %1: %2").arg(m_path, file.errorString());
         return false;
@@ -42,8 +44,10 @@ bool SecretStore::load(QString* error)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!doc.isObject()) {
+        m_keepUnreadable = true;
         if (error)
-            *error = Text::tr("%1 is not valid JSON (%2); secrets were not loaded.").arg(m_path, parseError.errorString());
+            *error
+                = Text::tr("%1 is not valid JSON (%2); secrets were not loaded.").arg(m_path, parseError.errorString());
         return false;
     }
     const QJsonObject object = doc.object();
@@ -52,9 +56,20 @@ bool SecretStore::load(QString* error)
     return true;
 }
 
-bool SecretStore::save(QString* error) const
+bool SecretStore::save(QString* error)
 {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
+    if (m_keepUnreadable && QFile::exists(m_path)) {
+        // Never overwrite a file we could not read: the user may still recover its secrets.
+        const QString aside = m_path + QStringLiteral(".unreadable-")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+        if (!QFile::rename(m_path, aside)) {
+            if (error)
+                *error = Text::tr("Cannot move the unreadable %1 aside; nothing was written.").arg(m_path);
+            return false;
+        }
+        m_keepUnreadable = false;
+    }
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)

@@ -19,7 +19,8 @@ public:
 
     /// Reads the file; a missing file is an empty store, an unreadable or corrupt one an error.
     bool load(QString* error = nullptr);
-    bool save(QString* error = nullptr) const;
+    /// Writes all secrets. A file that load() could not read is first renamed aside, never overwritten.
+    bool save(QString* error = nullptr);
 
     QString value(const QString& key) const { return m_values.value(key); }
     void setValue(const QString& key, const QString& secret);
@@ -30,6 +31,7 @@ public:
 private:
     QString m_path;
     QHash<QString, QString> m_values;
+    bool m_keepUnreadable = false;
 };
 
 } // namespace firebreak::net

@@ -1,0 +1,182 @@
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "common/appcontext.h"
+#include "datasourcedialog.h"
+#include "incident/incidentworkspace.h"
+#include "settingsdialog.h"
+#include "sourcehealthbar.h"
+#include "telemetryworkspace.h"
+#include "theme.h"
+#include "timerangebar.h"
+
+#include <QCloseEvent>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+
+#include <spdlog/spdlog.h>
+
+namespace firebreak::ui {
+
+using namespace firebreak::net;
+
+MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_logFile(std::move(logFile))
+    , m_timeBar(new TimeRangeBar(context.timeRange(), this))
+    , m_tabs(new QTabWidget(this))
+    , m_health(new SourceHealthBar(context.health(), this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Firebreak"));
+    m_tabs->setObjectName(QStringLiteral("workspaces"));
+    m_tabs->setDocumentMode(true);
+
+    auto* incident = new IncidentWorkspace(m_tabs);
+    m_tabs->addTab(incident, tr("Incident"));
+    const QList<QPair<BackendKind, QString>> telemetry = {
+        { BackendKind::Prometheus, tr("Metrics") },
+        { BackendKind::Loki, tr("Logs") },
+        { BackendKind::Tempo, tr("Traces") },
+    };
+    for (const auto& [kind, title] : telemetry) {
+        auto* workspace = new TelemetryWorkspace(kind, context.health(), context.timeRange(), m_tabs);
+        m_tabs->addTab(workspace, title);
+        connect(
+            workspace, &TelemetryWorkspace::addSourceRequested, this, [this](BackendKind k) { openDataSources(k); });
+        connect(workspace, &TelemetryWorkspace::manageSourcesRequested, this, [this] { openDataSources(); });
+    }
+    connect(incident, &IncidentWorkspace::manageSourcesRequested, this, [this] { openDataSources(); });
+    setCentralWidget(m_tabs);
+
+    auto* rangeToolBar = new QToolBar(tr("Time range"), this);
+    rangeToolBar->setObjectName(QStringLiteral("timeRangeToolBar"));
+    rangeToolBar->setMovable(false);
+    rangeToolBar->addWidget(m_timeBar);
+    addToolBar(Qt::TopToolBarArea, rangeToolBar);
+
+    statusBar()->addPermanentWidget(m_health, 1);
+    connect(m_health, &SourceHealthBar::manageRequested, this, [this] { openDataSources(); });
+
+    createMenus();
+    applySettings();
+    connect(&context.timeRange(), &TimeRangeController::rangeChanged, this,
+        [this] { m_context.settings().setQuickRange(m_context.timeRange().quickRangeKey()); });
+
+    if (!context.startupProblem().isEmpty()) {
+        // Shown once the window is up, not as a modal before it.
+        const QString problem = context.startupProblem();
+        QTimer::singleShot(0, this,
+            [this, problem] { statusBar()->showMessage(tr("Secrets could not be loaded: %1").arg(problem), 30000); });
+    }
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::workspaceNames()
+{
+    return { QStringLiteral("incident"), QStringLiteral("metrics"), QStringLiteral("logs"), QStringLiteral("traces") };
+}
+
+bool MainWindow::showWorkspace(const QString& name)
+{
+    const qsizetype index = workspaceNames().indexOf(name.toLower());
+    if (index < 0)
+        return false;
+    m_tabs->setCurrentIndex(static_cast<int>(index));
+    return true;
+}
+
+QString MainWindow::currentWorkspace() const
+{
+    return workspaceNames().value(m_tabs->currentIndex());
+}
+
+void MainWindow::restoreSession()
+{
+    restoreGeometry(m_context.qsettings().value(QStringLiteral("ui/geometry")).toByteArray());
+    showWorkspace(m_context.qsettings().value(QStringLiteral("ui/workspace")).toString());
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* sources = file->addAction(tr("&Data sources…"), this, [this] { openDataSources(); });
+    sources->setObjectName(QStringLiteral("actionDataSources"));
+    sources->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("actionSettings"));
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &MainWindow::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction* action = view->addAction(m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    view->addAction(tr("Check data sources now"), &m_context.health(), &HealthMonitor::checkAll);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Firebreak"), this, &MainWindow::openAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::applySettings()
+{
+    AppSettings& settings = m_context.settings();
+    m_context.timeRange().setDisplay(settings.timeDisplay());
+    m_context.health().setInterval(settings.healthInterval());
+    m_health->setTimeDisplay(settings.timeDisplay());
+    applyTheme(settings.theme());
+}
+
+void MainWindow::openDataSources(std::optional<BackendKind> addKind)
+{
+    DataSourceDialog dialog(m_context.http(), m_context.profiles(), this);
+    if (addKind)
+        dialog.addProfile(*addKind);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!m_context.saveProfiles(dialog.profiles(), &error)) {
+        spdlog::error("event=profiles_save_failed error=\"{}\"", error.toStdString());
+        QMessageBox::warning(this, tr("Data sources not saved"), error);
+        return;
+    }
+    spdlog::info("event=profiles_saved count={}", dialog.profiles().size());
+    statusBar()->showMessage(tr("Data sources saved."), 4000);
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_context.settings(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        applySettings();
+}
+
+void MainWindow::openAbout()
+{
+    AboutDialog dialog(m_logFile, this);
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_context.qsettings().setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    m_context.qsettings().setValue(QStringLiteral("ui/workspace"), currentWorkspace());
+    event->accept();
+}
+
+} // namespace firebreak::ui

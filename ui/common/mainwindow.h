@@ -1,0 +1,53 @@
+#pragma once
+
+#include "net/connectionprofile.h"
+
+#include <QMainWindow>
+
+class QTabWidget;
+class QLabel;
+
+namespace firebreak {
+class AppContext;
+}
+
+namespace firebreak::ui {
+
+class SourceHealthBar;
+class TimeRangeBar;
+
+/// The shell: the global time range on top, the four workspaces as tabs, source health at the bottom.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(AppContext& context, QString logFile, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// "incident", "metrics", "logs", "traces".
+    static QStringList workspaceNames();
+    bool showWorkspace(const QString& name);
+    QString currentWorkspace() const;
+    /// Window geometry and workspace of the last session.
+    void restoreSession();
+
+public Q_SLOTS:
+    void openDataSources(std::optional<firebreak::net::BackendKind> addKind = std::nullopt);
+    void openSettings();
+    void openAbout();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void applySettings();
+
+    AppContext& m_context;
+    QString m_logFile;
+    TimeRangeBar* m_timeBar;
+    QTabWidget* m_tabs;
+    SourceHealthBar* m_health;
+};
+
+} // namespace firebreak::ui
