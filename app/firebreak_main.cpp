@@ -18,55 +18,69 @@ using namespace firebreak;
 
 int main(int argc, char* argv[])
 {
-    // A screenshot needs no display: pick the offscreen platform before Qt connects to one.
-    for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    QApplication app(argc, argv);
+    // Arguments are checked before QApplication exists: a typo must get a clear message and status 2,
+    // even on a machine without a display, where QApplication itself would abort.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     setApplicationIdentity(QStringLiteral("firebreak"));
+    QTextStream out(stdout);
     QTextStream err(stderr);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Incident command, metrics, logs and traces on one time range."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+        QCoreApplication::translate("main", "Incident command, metrics, logs and traces on one time range."));
+    const QCommandLineOption helpOption(
+        { QStringLiteral("h"), QStringLiteral("help") }, QCoreApplication::translate("main", "Show this help."));
+    const QCommandLineOption versionOption(
+        QStringLiteral("version"), QCoreApplication::translate("main", "Show the version."));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QApplication::translate("main", "Render the window to FILE (PNG) and exit."), QStringLiteral("FILE"));
+        QCoreApplication::translate("main", "Render the window to FILE (PNG) once its data has loaded, and exit."),
+        QStringLiteral("FILE"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
-        QApplication::translate("main",
+        QCoreApplication::translate("main",
             "Workspace to show: incident, metrics, "
             "logs or traces."),
         QStringLiteral("NAME"), QStringLiteral("incident"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
-        QApplication::translate("main", "Window size for --screenshot, e.g. 1280x800."), QStringLiteral("WxH"),
+        QCoreApplication::translate("main", "Window size for --screenshot, e.g. 1280x800."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
-        QApplication::translate("main", "trace, debug, info, warn, error or off."), QStringLiteral("LEVEL"),
+        QCoreApplication::translate("main", "trace, debug, info, warn, error or off."), QStringLiteral("LEVEL"),
         QStringLiteral("info"));
-    parser.addOptions({ screenshotOption, viewOption, sizeOption, logLevelOption });
-    if (!parser.parse(QApplication::arguments())) {
-        err << "firebreak: " << parser.errorText() << Qt::endl;
+    parser.addOptions({ helpOption, versionOption, screenshotOption, viewOption, sizeOption, logLevelOption });
+    const auto usageError = [&err](const QString& message) {
+        err << "firebreak: " << message << Qt::endl;
         return 2;
+    };
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        out << "Usage: firebreak [options]\n\n" << parser.applicationDescription() << "\n\n";
+        const QString text = parser.helpText();
+        out << text.mid(text.indexOf(QStringLiteral("Options:")));
+        return 0;
     }
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
-
+    if (parser.isSet(versionOption)) {
+        out << "firebreak " << applicationVersion() << Qt::endl;
+        return 0;
+    }
     const auto level = logLevelFromName(parser.value(logLevelOption));
+    if (!level)
+        return usageError(
+            QCoreApplication::translate("main", "unknown log level '%1'").arg(parser.value(logLevelOption)));
     const QSize size = ui::ScreenshotTaker::parseSize(parser.value(sizeOption));
+    if (!size.isValid())
+        return usageError(QCoreApplication::translate("main", "--size takes WIDTHxHEIGHT, e.g. 1280x800"));
     const QString view = parser.value(viewOption).toLower();
-    if (!level || !size.isValid() || !ui::MainWindow::workspaceNames().contains(view)) {
-        err << "firebreak: "
-            << (!level ? QApplication::translate("main", "unknown log level '%1'").arg(parser.value(logLevelOption))
-                       : !size.isValid()
-                       ? QApplication::translate("main", "--size takes WIDTHxHEIGHT, e.g. 1280x800")
-                       : QApplication::translate("main", "--view takes incident, metrics, logs or traces"))
-            << Qt::endl;
-        return 2;
-    }
+    if (!ui::MainWindow::workspaceNames().contains(view))
+        return usageError(QCoreApplication::translate("main", "--view takes incident, metrics, logs or traces"));
+
+    // A screenshot needs no display: pick the offscreen platform before Qt connects to one.
+    if (parser.isSet(screenshotOption) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+
     const QString logFile = initLogging(QStringLiteral("firebreak"), *level);
     spdlog::info("event=start version={} qt={}", applicationVersion().toStdString(), qVersion());
 

@@ -1,6 +1,7 @@
 #include "httpclient.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QMetaObject>
 
 #include <curl/curl.h>
@@ -112,9 +113,9 @@ NetError errorFor(const Transfer& transfer, CURLcode code)
     case CURLE_WRITE_ERROR:
         if (transfer.tooLarge) {
             error.kind = NetError::Kind::TooLarge;
-            error.message = Text::tr("%1: the answer is larger than the limit of %2 MB.")
-                                .arg(who)
-                                .arg(request.maxResponseBytes / (1024 * 1024));
+            // Limits below 1 MiB are common (health checks cap at 64 KiB): "0 MB" would say nothing.
+            error.message = Text::tr("%1: the answer is larger than the limit of %2.")
+                                .arg(who, QLocale::c().formattedDataSize(request.maxResponseBytes, 0));
             break;
         }
         [[fallthrough]];

@@ -55,6 +55,8 @@ void TelemetryWorkspace::refresh()
 {
     const QString name = kindDisplayName(m_kind);
     QStringList lines;
+    int healthy = 0;
+    int checking = 0;
     for (const ConnectionProfile& profile : m_monitor.profiles()) {
         if (profile.kind != m_kind)
             continue;
@@ -63,9 +65,11 @@ void TelemetryWorkspace::refresh()
         switch (health.state) {
         case HealthResult::State::Unknown:
         case HealthResult::State::Checking:
+            ++checking;
             state = tr("checking…");
             break;
         case HealthResult::State::Healthy:
+            ++healthy;
             state = health.version.isEmpty()
                 ? tr("ready, %1 ms").arg(health.latencyMs, 0, 'f', 0)
                 : tr("ready, %1 ms, version %2").arg(health.latencyMs, 0, 'f', 0).arg(health.version);
@@ -85,7 +89,12 @@ void TelemetryWorkspace::refresh()
         return;
     }
     const TimeRange range = m_range.range();
-    m_empty->setTitle(tr("%1 is connected").arg(name));
+    if (healthy > 0)
+        m_empty->setTitle(tr("%1 is connected").arg(name));
+    else if (checking > 0)
+        m_empty->setTitle(tr("Checking %1…").arg(name));
+    else
+        m_empty->setTitle(tr("%1 does not answer").arg(name));
     m_empty->setBody(lines.join(u'\n') + QStringLiteral("\n\n")
         + tr("Range: %1 – %2")
               .arg(formatTime(range.fromMs, m_range.display()), formatTime(range.toMs, m_range.display(), true))

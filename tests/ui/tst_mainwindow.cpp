@@ -1,0 +1,161 @@
+#include "common/aboutdialog.h"
+#include "common/appcontext.h"
+#include "common/emptystate.h"
+#include "common/mainwindow.h"
+#include "common/settingsdialog.h"
+#include "common/sourcehealthbar.h"
+#include "net/profilestore.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace firebreak;
+using namespace firebreak::ui;
+using namespace firebreak::net;
+
+namespace {
+/// A port on 127.0.0.1 that nothing listens on.
+quint16 refusedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost);
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+EmptyState* emptyStateOf(QTabWidget* tabs, int index)
+{
+    return tabs->widget(index)->findChild<EmptyState*>();
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_context = std::make_unique<AppContext>(
+            m_dir.filePath(QStringLiteral("settings.ini")), m_dir.filePath(QStringLiteral("secrets.json")));
+        m_window = std::make_unique<MainWindow>(*m_context, m_dir.filePath(QStringLiteral("firebreak.log")));
+        m_window->show();
+        m_tabs = m_window->findChild<QTabWidget*>(QStringLiteral("workspaces"));
+        QVERIFY(m_tabs);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_context.reset();
+    }
+
+    void fourWorkspacesWithHonestEmptyStates()
+    {
+        QCOMPARE(m_tabs->count(), 4);
+        QCOMPARE(MainWindow::workspaceNames(),
+            QStringList({ QStringLiteral("incident"), QStringLiteral("metrics"), QStringLiteral("logs"),
+                QStringLiteral("traces") }));
+        QCOMPARE(emptyStateOf(m_tabs, 0)->title(), QStringLiteral("No incident is open"));
+        QCOMPARE(emptyStateOf(m_tabs, 1)->title(), QStringLiteral("No Prometheus data source"));
+        QCOMPARE(emptyStateOf(m_tabs, 2)->title(), QStringLiteral("No Loki data source"));
+        QCOMPARE(emptyStateOf(m_tabs, 3)->title(), QStringLiteral("No Tempo data source"));
+        auto* action = emptyStateOf(m_tabs, 1)->findChild<QPushButton*>(QStringLiteral("emptyStateAction"));
+        QCOMPARE(action->text(), QStringLiteral("Add Prometheus data source…"));
+    }
+
+    void switchesWorkspaces()
+    {
+        QVERIFY(m_window->showWorkspace(QStringLiteral("traces")));
+        QCOMPARE(m_tabs->currentIndex(), 3);
+        QCOMPARE(m_window->currentWorkspace(), QStringLiteral("traces"));
+        QVERIFY(!m_window->showWorkspace(QStringLiteral("nonsense")));
+        QCOMPARE(m_tabs->currentIndex(), 3);
+    }
+
+    void deadSourceShowsAsDownEverywhere()
+    {
+        ConnectionProfile loki = ProfileStore::newProfile(BackendKind::Loki);
+        loki.name = QStringLiteral("loki-dev");
+        loki.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(refusedPort()));
+        loki.timeout = std::chrono::milliseconds(2000);
+        QSignalSpy round(&m_context->health(), &HealthMonitor::roundFinished);
+        QVERIFY(m_context->saveProfiles({ loki }));
+        QTRY_COMPARE_WITH_TIMEOUT(round.count(), 1, 10000);
+
+        auto* health = m_window->findChild<SourceHealthBar*>(QStringLiteral("sourceHealthBar"));
+        QCOMPARE(health->summary(), QStringList { QStringLiteral("loki-dev: down") });
+        EmptyState* logs = emptyStateOf(m_tabs, 2);
+        QCOMPARE(logs->title(), QStringLiteral("Loki does not answer"));
+        QVERIFY2(logs->body().contains(QStringLiteral("connection refused")), qPrintable(logs->body()));
+        // The other workspaces still ask for their own source.
+        QCOMPARE(emptyStateOf(m_tabs, 1)->title(), QStringLiteral("No Prometheus data source"));
+        // Saved for the next start.
+        QCOMPARE(m_context->profiles().size(), 1);
+    }
+
+    void settingsDialogPersistsAndApplies()
+    {
+        QTimer::singleShot(0, this, [] {
+            auto* dialog = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("displayName"));
+            name->clear();
+            QTest::keyClicks(name, QStringLiteral("Ada Lovelace"));
+            auto* zone = dialog->findChild<QComboBox*>(QStringLiteral("timeDisplay"));
+            zone->setCurrentIndex(zone->findData(QStringLiteral("utc")));
+            auto* theme = dialog->findChild<QComboBox*>(QStringLiteral("theme"));
+            theme->setCurrentIndex(theme->findData(QStringLiteral("dark")));
+            dialog->accept();
+        });
+        m_window->openSettings();
+        QCOMPARE(m_context->settings().displayName(), QStringLiteral("Ada Lovelace"));
+        QCOMPARE(m_context->settings().timeDisplay(), TimeDisplay::Utc);
+        QCOMPARE(m_context->settings().theme(), Theme::Dark);
+        QCOMPARE(m_context->timeRange().display(), TimeDisplay::Utc);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+
+        // A fresh context reads the same file: the settings survived.
+        AppContext again(
+            m_dir.filePath(QStringLiteral("settings.ini")), m_dir.filePath(QStringLiteral("secrets.json")));
+        QCOMPARE(again.settings().displayName(), QStringLiteral("Ada Lovelace"));
+        m_context->settings().setTheme(Theme::System);
+    }
+
+    void aboutListsEveryLibraryAndTheLog()
+    {
+        AboutDialog about(m_dir.filePath(QStringLiteral("firebreak.log")));
+        auto* table = about.findChild<QTableWidget*>(QStringLiteral("libraryVersions"));
+        QStringList names;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            names << table->item(row, 0)->text();
+            QVERIFY2(!table->item(row, 1)->text().isEmpty(), qPrintable(names.last()));
+        }
+        for (const char* expected : { "Qt", "libcurl", "SQLite", "Protobuf", "gRPC", "spdlog", "nlohmann/json" })
+            QVERIFY2(names.contains(QLatin1String(expected)), expected);
+        QVERIFY(
+            about.findChild<QLabel*>(QStringLiteral("logFilePath"))->text().contains(QStringLiteral("firebreak.log")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<MainWindow> m_window;
+    QTabWidget* m_tabs = nullptr;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
