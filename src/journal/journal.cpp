@@ -1,0 +1,594 @@
+#include "journal.h"
+
+#include "schema.h"
+#include "sqlite.h"
+#include "uuidv7.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+#include <spdlog/spdlog.h>
+
+namespace firebreak::journal {
+
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Journal)
+};
+
+constexpr int BusyTimeoutMs = 5000;
+
+qint64 nowOr(qint64 nowMs)
+{
+    return nowMs >= 0 ? nowMs : QDateTime::currentMSecsSinceEpoch();
+}
+
+QString utcDay(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyyMMdd"));
+}
+
+/// Text indexed for full-text search: whatever a person typed into the event.
+QString searchableText(const QJsonObject& payload)
+{
+    QStringList parts;
+    for (const char* key : { "title", "summary", "text", "impact", "reason", "markdown", "query" }) {
+        const QString value = payload.value(QLatin1String(key)).toString();
+        if (!value.isEmpty())
+            parts << value;
+    }
+    if (payload.value(QStringLiteral("field")).toString() != QLatin1String("started")) {
+        const QJsonValue value = payload.value(QStringLiteral("value"));
+        if (value.isString())
+            parts << value.toString();
+    }
+    return parts.join(u' ');
+}
+
+JournalError translate(const SqliteError& e, const QString& path)
+{
+    if (e.isBusy())
+        return JournalError(JournalError::Kind::Busy,
+            Text::tr("The journal %1 is locked by another program for more than %2 s; the change "
+                     "was not saved. Try again.")
+                .arg(path)
+                .arg(BusyTimeoutMs / 1000));
+    if (e.isCorrupt())
+        return JournalError(JournalError::Kind::Corrupt,
+            Text::tr("The journal %1 is damaged (%2).").arg(path, QString::fromUtf8(e.what())));
+    return JournalError(JournalError::Kind::Io,
+        Text::tr("The journal %1 cannot be written: %2").arg(path, QString::fromUtf8(e.what())));
+}
+
+JournalEvent readEvent(const Statement& row)
+{
+    JournalEvent event;
+    event.id = row.text(0);
+    event.incidentId = row.text(1);
+    event.seq = row.int64(2);
+    event.kind = eventKindFromKey(row.text(3)).value_or(EventKind::Note);
+    event.payload = QJsonDocument::fromJson(row.blob(4)).object();
+    event.author = row.text(5);
+    event.deviceId = row.text(6);
+    event.timeMs = row.int64(7);
+    return event;
+}
+
+IncidentSummary readSummary(const Statement& row)
+{
+    IncidentSummary s;
+    s.id = row.text(0);
+    s.title = row.text(1);
+    s.severity = static_cast<Severity>(std::clamp<qint64>(row.int64(2), 1, 5));
+    s.status = statusFromKey(row.text(3)).value_or(IncidentStatus::Investigating);
+    s.commander = row.text(4);
+    s.declaredMs = row.int64(5);
+    s.updatedMs = row.int64(6);
+    return s;
+}
+
+const char* const EventColumns = "id, incident_id, seq, kind, payload, author, device_id, ts_ms";
+} // namespace
+
+JournalError::JournalError(Kind kind, const QString& message)
+    : std::runtime_error(message.toStdString())
+    , m_kind(kind)
+{ }
+
+QString Journal::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/journal.sqlite");
+}
+
+std::unique_ptr<Journal> Journal::open(const QString& path, const QString& deviceId)
+{
+    const QFileInfo info(path);
+    const bool exists = info.exists() && info.size() > 0;
+    if (exists) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            throw JournalError(
+                JournalError::Kind::Io, Text::tr("Cannot read the journal %1: %2").arg(path, file.errorString()));
+        if (file.read(16) != QByteArray("SQLite format 3\0", 16))
+            throw JournalError(JournalError::Kind::Foreign,
+                Text::tr("%1 is not a Firebreak journal (not an SQLite database). It was left "
+                         "untouched.")
+                    .arg(path));
+    } else if (!QDir().mkpath(info.absolutePath())) {
+        throw JournalError(JournalError::Kind::Io, Text::tr("Cannot create the folder %1.").arg(info.absolutePath()));
+    }
+
+    std::unique_ptr<Database> db;
+    try {
+        db = Database::open(path, exists ? Database::Mode::ReadWrite : Database::Mode::ReadWriteCreate);
+        db->exec("PRAGMA busy_timeout = " + std::to_string(BusyTimeoutMs));
+        if (exists) {
+            // Everything up to the migrations only reads: a file we reject is left exactly as it was.
+            const QString check = db->scalarText("PRAGMA quick_check");
+            if (check != QLatin1String("ok"))
+                throw JournalError(JournalError::Kind::Corrupt,
+                    Text::tr("The journal %1 is damaged (quick_check: %2). It was left untouched.")
+                        .arg(path, check.left(200)));
+            const qint64 appId = db->scalar("PRAGMA application_id");
+            const qint64 version = db->scalar("PRAGMA user_version");
+            const qint64 tables = db->scalar("SELECT count(*) FROM sqlite_schema");
+            if (appId != ApplicationId && (appId != 0 || version != 0 || tables != 0))
+                throw JournalError(JournalError::Kind::Foreign,
+                    Text::tr("%1 is an SQLite database of another program, not a Firebreak journal. "
+                             "It was left untouched.")
+                        .arg(path));
+            if (version > currentSchemaVersion())
+                throw JournalError(JournalError::Kind::TooNew,
+                    Text::tr("The journal %1 was written by a newer Firebreak (schema %2, this build "
+                             "knows %3). Update Firebreak to open it.")
+                        .arg(path)
+                        .arg(version)
+                        .arg(currentSchemaVersion()));
+        }
+        db->exec("PRAGMA journal_mode = WAL");
+        db->exec("PRAGMA synchronous = FULL");
+        db->exec("PRAGMA foreign_keys = ON");
+        const int version = static_cast<int>(db->scalar("PRAGMA user_version"));
+        if (version < currentSchemaVersion()) {
+            spdlog::info(
+                "event=journal_migrate path=\"{}\" from={} to={}", path.toStdString(), version, currentSchemaVersion());
+            migrate(*db, version);
+        }
+    } catch (const SqliteError& e) {
+        if (e.isCorrupt())
+            throw JournalError(JournalError::Kind::Corrupt,
+                Text::tr("The journal %1 is damaged (%2). It was left untouched.")
+                    .arg(path, QString::fromUtf8(e.what())));
+        throw translate(e, path);
+    }
+    return std::unique_ptr<Journal>(new Journal(std::move(db), deviceId));
+}
+
+Journal::Journal(std::unique_ptr<Database> db, QString deviceId)
+    : m_db(std::move(db))
+    , m_deviceId(std::move(deviceId))
+{ }
+
+Journal::~Journal() = default;
+
+QString Journal::path() const
+{
+    return m_db->path();
+}
+
+JournalEvent Journal::declare(const DeclareRequest& request, const QString& author, qint64 nowMs)
+{
+    const QString title = request.title.trimmed();
+    if (title.isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("An incident needs a title."));
+    const qint64 now = nowOr(nowMs);
+    const QString day = utcDay(now);
+    QJsonObject payload { { QStringLiteral("title"), title },
+        { QStringLiteral("severity"), severityName(request.severity) },
+        { QStringLiteral("commander"), request.commander.trimmed() },
+        { QStringLiteral("summary"), request.summary.trimmed() },
+        { QStringLiteral("services"), QJsonArray::fromStringList(request.services) } };
+    if (request.startedMs)
+        payload.insert(QStringLiteral("started_ms"), static_cast<double>(*request.startedMs));
+    try {
+        Database::Transaction transaction(*m_db);
+        Statement& next = m_db->prepare("SELECT coalesce(max(number), 0) + 1 FROM incidents WHERE day = ?");
+        next.bind(1, day);
+        next.step();
+        const qint64 number = next.int64(0);
+        next.reset();
+        const QString id = QStringLiteral("INC-%1-%2").arg(day).arg(number);
+        m_db->prepare("INSERT INTO incidents (id, day, number, title, severity, status, commander, declared_ms, "
+                      "updated_ms) VALUES (?, ?, ?, ?, ?, 'investigating', ?, ?, ?)")
+            .bindAll(id, day, number, title, static_cast<int>(request.severity), request.commander.trimmed(), now, now)
+            .run();
+        JournalEvent event = write(id, EventKind::Declared, payload, author, now);
+        transaction.commit();
+        spdlog::info("event=incident_declared id={} severity={}", id.toStdString(),
+            severityName(request.severity).toStdString());
+        return event;
+    } catch (const SqliteError& e) {
+        throw translate(e, path());
+    }
+}
+
+JournalEvent Journal::append(
+    const QString& incidentId, EventKind kind, const QJsonObject& payload, const QString& author, qint64 nowMs)
+{
+    if (kind == EventKind::Declared)
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("Use declare() to start an incident."));
+    try {
+        Database::Transaction transaction(*m_db);
+        if (!contains(incidentId))
+            throw JournalError(JournalError::Kind::Invalid, Text::tr("There is no incident %1.").arg(incidentId));
+        JournalEvent event = write(incidentId, kind, payload, author, nowOr(nowMs));
+        updateCache(event);
+        transaction.commit();
+        return event;
+    } catch (const SqliteError& e) {
+        throw translate(e, path());
+    }
+}
+
+JournalEvent Journal::write(
+    const QString& incidentId, EventKind kind, const QJsonObject& payload, const QString& author, qint64 nowMs)
+{
+    JournalEvent event;
+    event.id = makeUuidV7(nowMs);
+    event.incidentId = incidentId;
+    event.kind = kind;
+    event.payload = payload;
+    event.author = author.trimmed().isEmpty() ? QStringLiteral("unknown") : author.trimmed();
+    event.deviceId = m_deviceId;
+    event.timeMs = nowMs;
+
+    Statement& next = m_db->prepare("SELECT coalesce(max(seq), 0) + 1 FROM events WHERE incident_id = ?");
+    next.bind(1, incidentId);
+    next.step();
+    event.seq = next.int64(0);
+    next.reset();
+
+    const QByteArray json = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    m_db->prepare("INSERT INTO events (id, incident_id, seq, kind, payload, author, device_id, ts_ms) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bindAll(event.id, incidentId, event.seq, eventKindKey(kind), QString::fromUtf8(json), event.author, m_deviceId,
+            nowMs)
+        .run();
+    const QString text = searchableText(payload);
+    if (!text.isEmpty())
+        m_db->prepare("INSERT INTO events_fts (text, event_id, incident_id) VALUES (?, ?, ?)")
+            .bindAll(text, event.id, incidentId)
+            .run();
+    return event;
+}
+
+void Journal::updateCache(const JournalEvent& event)
+{
+    // The cache holds what the incident list shows; each event touches only what it changes, so an
+    // append costs the same on the thousandth event as on the first.
+    const QJsonObject& p = event.payload;
+    m_db->prepare("UPDATE incidents SET updated_ms = max(updated_ms, ?) WHERE id = ?")
+        .bindAll(event.timeMs, event.incidentId)
+        .run();
+    switch (event.kind) {
+    case EventKind::SeverityChanged:
+        if (const auto to = severityFromName(p.value(QStringLiteral("to")).toString()))
+            m_db->prepare("UPDATE incidents SET severity = ? WHERE id = ?")
+                .bindAll(static_cast<int>(*to), event.incidentId)
+                .run();
+        break;
+    case EventKind::StatusChanged:
+        m_db->prepare("UPDATE incidents SET status = ? WHERE id = ?")
+            .bindAll(p.value(QStringLiteral("to")).toString(), event.incidentId)
+            .run();
+        break;
+    case EventKind::RoleAssigned:
+        if (p.value(QStringLiteral("role")).toString() == QLatin1String("commander"))
+            m_db->prepare("UPDATE incidents SET commander = ? WHERE id = ?")
+                .bindAll(p.value(QStringLiteral("person")).toString(), event.incidentId)
+                .run();
+        break;
+    case EventKind::FieldChanged:
+        if (p.value(QStringLiteral("field")).toString() == QLatin1String("title"))
+            m_db->prepare("UPDATE incidents SET title = ? WHERE id = ?")
+                .bindAll(p.value(QStringLiteral("value")).toString(), event.incidentId)
+                .run();
+        break;
+    default:
+        break;
+    }
+}
+
+IncidentSummary Journal::summary(const QString& incidentId) const
+{
+    Statement& query = m_db->prepare("SELECT id, title, severity, status, commander, declared_ms, updated_ms "
+                                     "FROM incidents WHERE id = ?");
+    query.bind(1, incidentId);
+    if (!query.step()) {
+        query.reset();
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("There is no incident %1.").arg(incidentId));
+    }
+    const IncidentSummary s = readSummary(query);
+    query.reset();
+    return s;
+}
+
+JournalEvent Journal::addNote(const QString& incidentId, const QString& text, const QString& author)
+{
+    if (text.trimmed().isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("A note needs some text."));
+    return append(incidentId, EventKind::Note, { { QStringLiteral("text"), text.trimmed() } }, author);
+}
+
+JournalEvent Journal::changeSeverity(
+    const QString& incidentId, Severity to, const QString& author, const QString& reason)
+{
+    const IncidentSummary current = summary(incidentId);
+    if (current.severity == to)
+        throw JournalError(
+            JournalError::Kind::Invalid, Text::tr("%1 is already %2.").arg(incidentId, severityName(to)));
+    QJsonObject payload { { QStringLiteral("from"), severityName(current.severity) },
+        { QStringLiteral("to"), severityName(to) } };
+    if (!reason.trimmed().isEmpty())
+        payload.insert(QStringLiteral("reason"), reason.trimmed());
+    return append(incidentId, EventKind::SeverityChanged, payload, author);
+}
+
+JournalEvent Journal::changeStatus(const QString& incidentId, IncidentStatus to, const QString& author)
+{
+    const IncidentSummary current = summary(incidentId);
+    if (current.status == to)
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("%1 is already %2.").arg(incidentId, statusKey(to)));
+    return append(incidentId, EventKind::StatusChanged,
+        { { QStringLiteral("from"), statusKey(current.status) }, { QStringLiteral("to"), statusKey(to) } }, author);
+}
+
+JournalEvent Journal::assignRole(
+    const QString& incidentId, const QString& role, const QString& person, const QString& author)
+{
+    const QString name = role.trimmed().toLower();
+    if (name.isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("A role needs a name."));
+    const Incident current = incident(incidentId);
+    if (current.roles.value(name) == person.trimmed())
+        throw JournalError(JournalError::Kind::Invalid,
+            person.trimmed().isEmpty() ? Text::tr("Nobody holds the role %1.").arg(name)
+                                       : Text::tr("%1 is already %2 of %3.").arg(person.trimmed(), name, incidentId));
+    return append(incidentId, EventKind::RoleAssigned,
+        { { QStringLiteral("role"), name }, { QStringLiteral("person"), person.trimmed() },
+            { QStringLiteral("previous"), current.roles.value(name) } },
+        author);
+}
+
+JournalEvent Journal::recordUpdate(
+    const QString& incidentId, const QString& audience, const QString& text, const QString& author)
+{
+    if (text.trimmed().isEmpty() || audience.trimmed().isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("An update needs an audience and a text."));
+    return append(incidentId, EventKind::UpdateSent,
+        { { QStringLiteral("audience"), audience.trimmed() }, { QStringLiteral("text"), text.trimmed() } }, author);
+}
+
+JournalEvent Journal::pinEvidence(const QString& incidentId, const Evidence& evidence, const QString& author)
+{
+    if (evidence.title.trimmed().isEmpty() && evidence.query.trimmed().isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("Evidence needs a title or a query."));
+    QJsonObject payload { { QStringLiteral("title"), evidence.title.trimmed() },
+        { QStringLiteral("source"), evidence.source }, { QStringLiteral("query"), evidence.query },
+        { QStringLiteral("from_ms"), static_cast<double>(evidence.fromMs) },
+        { QStringLiteral("to_ms"), static_cast<double>(evidence.toMs) },
+        { QStringLiteral("data"), QString::fromLatin1(evidence.frozenData.toBase64()) } };
+    if (!evidence.thumbnailPng.isEmpty())
+        payload.insert(QStringLiteral("thumbnail_png"), QString::fromLatin1(evidence.thumbnailPng.toBase64()));
+    return append(incidentId, EventKind::EvidencePinned, payload, author);
+}
+
+JournalEvent Journal::addActionItem(const QString& incidentId, const QString& text, const QString& owner,
+    std::optional<qint64> dueMs, const QString& raisedBy, const QString& author)
+{
+    if (text.trimmed().isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("An action item needs a text."));
+    QJsonObject payload { { QStringLiteral("text"), text.trimmed() }, { QStringLiteral("owner"), owner.trimmed() },
+        { QStringLiteral("raised_by"), raisedBy } };
+    if (dueMs)
+        payload.insert(QStringLiteral("due_ms"), static_cast<double>(*dueMs));
+    return append(incidentId, EventKind::ActionItemAdded, payload, author);
+}
+
+JournalEvent Journal::updateActionItem(
+    const QString& incidentId, const QString& itemId, const QJsonObject& changes, const QString& author)
+{
+    QJsonObject payload = changes;
+    payload.insert(QStringLiteral("item"), itemId);
+    return append(incidentId, EventKind::ActionItemUpdated, payload, author);
+}
+
+JournalEvent Journal::setField(
+    const QString& incidentId, const QString& field, const QJsonValue& value, const QString& author)
+{
+    static const QStringList fields = { QStringLiteral("title"), QStringLiteral("summary"), QStringLiteral("impact"),
+        QStringLiteral("services"), QStringLiteral("tags"), QStringLiteral("started") };
+    if (!fields.contains(field))
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("Unknown incident field %1.").arg(field));
+    if (field == QLatin1String("title") && value.toString().trimmed().isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("An incident needs a title."));
+    return append(incidentId, EventKind::FieldChanged,
+        { { QStringLiteral("field"), field }, { QStringLiteral("value"), value } }, author);
+}
+
+JournalEvent Journal::editPostmortem(const QString& incidentId, const QString& markdown, const QString& author)
+{
+    return append(incidentId, EventKind::PostmortemEdited, { { QStringLiteral("markdown"), markdown } }, author);
+}
+
+JournalEvent Journal::correct(
+    const QString& incidentId, const QString& targetEventId, const QString& text, const QString& author)
+{
+    const auto target = event(targetEventId);
+    if (!target || target->incidentId != incidentId)
+        throw JournalError(
+            JournalError::Kind::Invalid, Text::tr("There is no event %1 in %2.").arg(targetEventId, incidentId));
+    if (text.trimmed().isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("A correction needs a text."));
+    return append(incidentId, EventKind::EventCorrected,
+        { { QStringLiteral("target"), targetEventId }, { QStringLiteral("text"), text.trimmed() } }, author);
+}
+
+JournalEvent Journal::markKey(const QString& incidentId, const QString& targetEventId, bool key, const QString& author)
+{
+    const auto target = event(targetEventId);
+    if (!target || target->incidentId != incidentId)
+        throw JournalError(
+            JournalError::Kind::Invalid, Text::tr("There is no event %1 in %2.").arg(targetEventId, incidentId));
+    return append(incidentId, EventKind::KeyMarked,
+        { { QStringLiteral("target"), targetEventId }, { QStringLiteral("key"), key } }, author);
+}
+
+QList<IncidentSummary> Journal::incidents(bool openOnly) const
+{
+    QList<IncidentSummary> list;
+    Statement& query = m_db->prepare(openOnly ? "SELECT id, title, severity, status, commander, declared_ms, "
+                                                "updated_ms FROM incidents WHERE status NOT IN ('resolved', 'closed') "
+                                                "ORDER BY declared_ms DESC"
+                                              : "SELECT id, title, severity, status, commander, declared_ms, "
+                                                "updated_ms FROM incidents ORDER BY declared_ms DESC");
+    while (query.step())
+        list.append(readSummary(query));
+    query.reset();
+    return list;
+}
+
+bool Journal::contains(const QString& incidentId) const
+{
+    Statement& query = m_db->prepare("SELECT 1 FROM incidents WHERE id = ?");
+    query.bind(1, incidentId);
+    const bool found = query.step();
+    query.reset();
+    return found;
+}
+
+QList<JournalEvent> Journal::events(const QString& incidentId) const
+{
+    QList<JournalEvent> list;
+    Statement& query
+        = m_db->prepare(std::string("SELECT ") + EventColumns + " FROM events WHERE incident_id = ? ORDER BY seq");
+    query.bind(1, incidentId);
+    while (query.step())
+        list.append(readEvent(query));
+    query.reset();
+    return list;
+}
+
+std::optional<JournalEvent> Journal::event(const QString& eventId) const
+{
+    Statement& query = m_db->prepare(std::string("SELECT ") + EventColumns + " FROM events WHERE id = ?");
+    query.bind(1, eventId);
+    std::optional<JournalEvent> found;
+    if (query.step())
+        found = readEvent(query);
+    query.reset();
+    return found;
+}
+
+Incident Journal::incident(const QString& incidentId) const
+{
+    const QList<JournalEvent> list = events(incidentId);
+    if (list.isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("There is no incident %1.").arg(incidentId));
+    return deriveIncident(list);
+}
+
+QList<SearchHit> Journal::search(const QString& text, int limit) const
+{
+    // Every word must match (as a prefix); quoting keeps FTS5 operators in user text literal.
+    QStringList terms;
+    for (QString word : text.split(u' ', Qt::SkipEmptyParts)) {
+        word.replace(u'"', QStringLiteral("\"\""));
+        terms << u'"' + word + QStringLiteral("\"*");
+    }
+    QList<SearchHit> hits;
+    if (terms.isEmpty())
+        return hits;
+    Statement& query = m_db->prepare("SELECT incident_id, event_id, snippet(events_fts, 0, '[', ']', '…', 12) "
+                                     "FROM events_fts WHERE events_fts MATCH ? ORDER BY rank LIMIT ?");
+    query.bindAll(terms.join(u' '), limit);
+    try {
+        while (query.step())
+            hits.append({ query.text(0), query.text(1), query.text(2) });
+    } catch (const SqliteError& e) {
+        query.reset();
+        throw JournalError(JournalError::Kind::Invalid,
+            Text::tr("Cannot search for \"%1\": %2").arg(text, QString::fromUtf8(e.what())));
+    }
+    query.reset();
+    return hits;
+}
+
+QMap<Severity, QString> Journal::severityDefinitions() const
+{
+    QMap<Severity, QString> definitions;
+    Statement& query = m_db->prepare("SELECT level, description FROM severity_definitions ORDER BY level");
+    while (query.step())
+        definitions.insert(static_cast<Severity>(query.int64(0)), query.text(1));
+    query.reset();
+    return definitions;
+}
+
+void Journal::setSeverityDefinition(Severity severity, const QString& description, const QString& author)
+{
+    try {
+        m_db->prepare("INSERT OR REPLACE INTO severity_definitions (level, description, updated_by, updated_ms) "
+                      "VALUES (?, ?, ?, ?)")
+            .bindAll(static_cast<int>(severity), description.trimmed(), author, QDateTime::currentMSecsSinceEpoch())
+            .run();
+    } catch (const SqliteError& e) {
+        throw translate(e, path());
+    }
+}
+
+qint64 Journal::dataVersion() const
+{
+    return m_db->scalar("PRAGMA data_version");
+}
+
+QString Journal::backup(const QString& directory, int keep)
+{
+    if (!QDir().mkpath(directory))
+        throw JournalError(JournalError::Kind::Io, Text::tr("Cannot create the backup folder %1.").arg(directory));
+    const QString name = QStringLiteral("journal-%1.sqlite")
+                             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")));
+    const QString target = QDir(directory).filePath(name);
+    try {
+        m_db->backupTo(target);
+    } catch (const SqliteError& e) {
+        QFile::remove(target);
+        throw JournalError(
+            JournalError::Kind::Io, Text::tr("The backup to %1 failed: %2").arg(target, QString::fromUtf8(e.what())));
+    }
+    const QStringList existing = backups(directory);
+    for (qsizetype i = std::max(keep, 1); i < existing.size(); ++i)
+        QFile::remove(existing.at(i));
+    spdlog::info(
+        "event=journal_backup path=\"{}\" kept={}", target.toStdString(), std::min<qsizetype>(keep, existing.size()));
+    return target;
+}
+
+QStringList Journal::backups(const QString& directory)
+{
+    QDir dir(directory);
+    QStringList paths;
+    // Names carry a UTC timestamp, so reverse name order is newest first.
+    for (const QString& name :
+        dir.entryList({ QStringLiteral("journal-*.sqlite") }, QDir::Files, QDir::Name | QDir::Reversed))
+        paths << dir.filePath(name);
+    return paths;
+}
+
+} // namespace firebreak::journal

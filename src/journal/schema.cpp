@@ -1,0 +1,116 @@
+#include "schema.h"
+
+#include "sqlite.h"
+
+namespace firebreak::journal {
+
+namespace {
+void version1(Database& db)
+{
+    // The events are the record; `incidents` is a cache of derived state, rebuilt from events at will.
+    db.exec(R"sql(
+        CREATE TABLE meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE events (
+            id          TEXT PRIMARY KEY,
+            incident_id TEXT NOT NULL,
+            seq         INTEGER NOT NULL,
+            kind        TEXT NOT NULL,
+            payload     TEXT NOT NULL CHECK (json_valid(payload)),
+            author      TEXT NOT NULL,
+            device_id   TEXT NOT NULL,
+            ts_ms       INTEGER NOT NULL,
+            UNIQUE (incident_id, seq)
+        ) STRICT;
+        CREATE INDEX events_by_time ON events (ts_ms);
+        CREATE TABLE incidents (
+            id          TEXT PRIMARY KEY,
+            day         TEXT NOT NULL,
+            number      INTEGER NOT NULL,
+            title       TEXT NOT NULL,
+            severity    INTEGER NOT NULL,
+            status      TEXT NOT NULL,
+            commander   TEXT NOT NULL DEFAULT '',
+            declared_ms INTEGER NOT NULL,
+            updated_ms  INTEGER NOT NULL,
+            UNIQUE (day, number)
+        ) STRICT;
+        -- Nothing is ever deleted or rewritten: the journal is append-only.
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'journal events are immutable'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'journal events are never deleted'); END;
+    )sql");
+}
+
+void version2(Database& db)
+{
+    // Full-text search over titles, notes, updates …; filled in the same transaction as each event.
+    db.exec(R"sql(
+        CREATE VIRTUAL TABLE events_fts USING fts5 (
+            text,
+            event_id UNINDEXED,
+            incident_id UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO events_fts (text, event_id, incident_id)
+            SELECT trim(coalesce(json_extract(payload, '$.title'), '') || ' ' ||
+                        coalesce(json_extract(payload, '$.summary'), '') || ' ' ||
+                        coalesce(json_extract(payload, '$.text'), '')),
+                   id, incident_id
+            FROM events;
+    )sql");
+}
+
+void version3(Database& db)
+{
+    // Editable severity definitions, shared by all incidents of the journal.
+    db.exec(R"sql(
+        CREATE TABLE severity_definitions (
+            level       INTEGER PRIMARY KEY CHECK (level BETWEEN 1 AND 5),
+            description TEXT NOT NULL,
+            updated_by  TEXT NOT NULL,
+            updated_ms  INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO severity_definitions VALUES
+            (1, 'Critical: a core service is down or data is being lost for many customers.', 'firebreak', 0),
+            (2, 'Major: a core feature is degraded for many customers, or down for some.', 'firebreak', 0),
+            (3, 'Minor: a non-core feature is degraded; a workaround exists.', 'firebreak', 0),
+            (4, 'Low: little customer impact; internal systems affected.', 'firebreak', 0),
+            (5, 'Cosmetic or a near miss worth recording.', 'firebreak', 0);
+    )sql");
+}
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> list = {
+        { 1, "events, incidents cache, append-only triggers", version1 },
+        { 2, "full-text search", version2 },
+        { 3, "severity definitions", version3 },
+    };
+    return list;
+}
+
+int currentSchemaVersion()
+{
+    return migrations().back().toVersion;
+}
+
+void migrate(Database& db, int fromVersion, int upTo)
+{
+    const int target = upTo < 0 ? currentSchemaVersion() : upTo;
+    for (const Migration& migration : migrations()) {
+        if (migration.toVersion <= fromVersion || migration.toVersion > target)
+            continue;
+        Database::Transaction transaction(db);
+        migration.apply(db);
+        db.exec("PRAGMA application_id = " + std::to_string(ApplicationId));
+        db.exec("PRAGMA user_version = " + std::to_string(migration.toVersion));
+        transaction.commit();
+    }
+}
+
+} // namespace firebreak::journal
