@@ -59,15 +59,16 @@ void AppSettings::setLanguage(const QString& code)
     m_settings.setValue(QStringLiteral("ui/language"), code);
 }
 
+// Not under "dataSources/": ProfileStore owns that group and rewrites it whole on every save.
 std::chrono::seconds AppSettings::healthInterval() const
 {
-    const qint64 secs = m_settings.value(QStringLiteral("dataSources/healthIntervalSeconds"), 30).toLongLong();
+    const qint64 secs = m_settings.value(QStringLiteral("health/intervalSeconds"), 30).toLongLong();
     return std::chrono::seconds(std::clamp<qint64>(secs, 5, 3600));
 }
 
 void AppSettings::setHealthInterval(std::chrono::seconds interval)
 {
-    m_settings.setValue(QStringLiteral("dataSources/healthIntervalSeconds"), static_cast<qlonglong>(interval.count()));
+    m_settings.setValue(QStringLiteral("health/intervalSeconds"), static_cast<qlonglong>(interval.count()));
 }
 
 QString AppSettings::quickRange() const

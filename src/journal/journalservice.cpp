@@ -1,0 +1,308 @@
+#include "journalservice.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <spdlog/spdlog.h>
+
+namespace firebreak::journal {
+
+/// Lives on the service's thread and owns the Journal; only ever touched from that thread.
+class JournalWorker : public QObject
+{
+public:
+    JournalWorker()
+        : poll(new QTimer(this))
+        , backups(new QTimer(this))
+    {
+        backups->setInterval(std::chrono::minutes(15));
+    }
+
+    std::unique_ptr<Journal> journal;
+    // Children, so that moveToThread() takes them along: timers only run on their own thread.
+    QTimer* poll;
+    QTimer* backups;
+    qint64 lastDataVersion = -1;
+    QString backupDir;
+    int keepBackups = 10;
+};
+
+namespace {
+std::chrono::milliseconds retryDelay(int attempts)
+{
+    // 0.5 s, 1 s, 2 s … capped at 30 s: a lock held by another writer is usually gone within seconds.
+    const qint64 ms = std::min<qint64>(30000, 500LL << std::min(attempts, 6));
+    return std::chrono::milliseconds(ms);
+}
+} // namespace
+
+JournalService::JournalService(QObject* parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("journal"));
+    m_worker = new JournalWorker;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+JournalService::~JournalService()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void JournalService::post(std::function<void(JournalWorker&)> job)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+}
+
+QString JournalService::backupDirectory() const
+{
+    return QFileInfo(m_path).absoluteDir().filePath(QStringLiteral("backups"));
+}
+
+void JournalService::open(const QString& path, const QString& deviceId, int keepBackups)
+{
+    m_open = false;
+    m_path = path;
+    const QString backupDir = backupDirectory();
+    QPointer<JournalService> self(this);
+    post([self, path, deviceId, keepBackups, backupDir](JournalWorker& w) {
+        w.poll->stop();
+        w.backups->stop();
+        w.journal.reset();
+        QString error;
+        int kind = -1;
+        QString backupPath;
+        try {
+            w.journal = Journal::open(path, deviceId);
+            w.lastDataVersion = w.journal->dataVersion();
+            w.backupDir = backupDir;
+            w.keepBackups = keepBackups;
+            backupPath = w.journal->backup(backupDir, keepBackups); // a copy at every start
+        } catch (const JournalError& e) {
+            kind = static_cast<int>(e.kind());
+            error = e.message();
+        }
+        const QStringList available = Journal::backups(backupDir);
+        if (!w.journal) {
+            QMetaObject::invokeMethod(self.data(), [self, kind, error, available] {
+                if (self)
+                    Q_EMIT self->openFailed(kind, error, available);
+            });
+            return;
+        }
+        if (!w.poll->isActive()) {
+            // data_version changes only for other connections' commits: cheap to ask every second.
+            QObject::disconnect(w.poll, nullptr, nullptr, nullptr);
+            QObject::connect(w.poll, &QTimer::timeout, &w, [&w, self] {
+                if (!w.journal)
+                    return;
+                try {
+                    const qint64 version = w.journal->dataVersion();
+                    if (version != w.lastDataVersion) {
+                        w.lastDataVersion = version;
+                        QMetaObject::invokeMethod(self.data(), [self] {
+                            if (self)
+                                Q_EMIT self->changed();
+                        });
+                    }
+                } catch (const std::exception& e) {
+                    spdlog::warn("event=journal_poll_failed error=\"{}\"", e.what());
+                }
+            });
+            w.poll->start(1000);
+            QObject::disconnect(w.backups, nullptr, nullptr, nullptr);
+            QObject::connect(w.backups, &QTimer::timeout, &w, [&w, self] {
+                if (!w.journal || w.journal->incidents(true).isEmpty())
+                    return; // nothing is happening: no need for another copy
+                try {
+                    const QString file = w.journal->backup(w.backupDir, w.keepBackups);
+                    QMetaObject::invokeMethod(self.data(), [self, file] {
+                        if (self)
+                            Q_EMIT self->backedUp(file);
+                    });
+                } catch (const JournalError& e) {
+                    const QString message = e.message();
+                    QMetaObject::invokeMethod(self.data(), [self, message] {
+                        if (self)
+                            Q_EMIT self->backupFailed(message);
+                    });
+                }
+            });
+            w.backups->start();
+        }
+        QMetaObject::invokeMethod(self.data(), [self, path, backupPath] {
+            if (!self)
+                return;
+            self->m_open = true;
+            Q_EMIT self->opened(path);
+            Q_EMIT self->backedUp(backupPath);
+            self->pumpWrites();
+        });
+    });
+}
+
+void JournalService::setBackupInterval(std::chrono::milliseconds interval)
+{
+    post([interval](JournalWorker& w) { w.backups->setInterval(interval); });
+}
+
+void JournalService::backupNow()
+{
+    QPointer<JournalService> self(this);
+    post([self](JournalWorker& w) {
+        if (!w.journal)
+            return;
+        QString file;
+        QString error;
+        try {
+            file = w.journal->backup(w.backupDir, w.keepBackups);
+        } catch (const JournalError& e) {
+            error = e.message();
+        }
+        QMetaObject::invokeMethod(self.data(), [self, file, error] {
+            if (!self)
+                return;
+            if (error.isEmpty())
+                Q_EMIT self->backedUp(file);
+            else
+                Q_EMIT self->backupFailed(error);
+        });
+    });
+}
+
+void JournalService::write(const QString& description, Write operation)
+{
+    m_pending.push_back({ description, std::move(operation), 0 });
+    pumpWrites();
+}
+
+void JournalService::pumpWrites()
+{
+    if (m_writing || m_pending.empty() || !m_open)
+        return;
+    m_writing = true;
+    const PendingWrite& next = m_pending.front();
+    Write operation = next.operation;
+    QPointer<JournalService> self(this);
+    post([self, operation](JournalWorker& w) {
+        std::optional<JournalEvent> event;
+        QString error;
+        bool retry = false;
+        try {
+            if (!w.journal)
+                throw JournalError(JournalError::Kind::Io, QObject::tr("The journal is not open."));
+            event = operation(*w.journal);
+            w.lastDataVersion = w.journal->dataVersion();
+        } catch (const JournalError& e) {
+            error = e.message();
+            retry = e.kind() != JournalError::Kind::Invalid;
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+            retry = true;
+        }
+        QMetaObject::invokeMethod(self.data(), [self, event, error, retry] {
+            if (!self)
+                return;
+            self->m_writing = false;
+            PendingWrite& head = self->m_pending.front();
+            if (event) {
+                self->m_pending.pop_front();
+                Q_EMIT self->written(*event);
+                Q_EMIT self->changed();
+                if (self->m_pending.empty())
+                    Q_EMIT self->allWritesSaved();
+                self->pumpWrites();
+                return;
+            }
+            if (!retry) {
+                const QString description = head.description;
+                self->m_pending.pop_front();
+                spdlog::info("event=journal_write_rejected what=\"{}\" error=\"{}\"", description.toStdString(),
+                    error.toStdString());
+                Q_EMIT self->writeRejected(description, error);
+                self->pumpWrites();
+                return;
+            }
+            ++head.attempts;
+            spdlog::warn("event=journal_write_delayed what=\"{}\" attempt={} error=\"{}\"",
+                head.description.toStdString(), head.attempts, error.toStdString());
+            Q_EMIT self->writeDelayed(head.description, error, self->pendingWrites());
+            QTimer::singleShot(retryDelay(head.attempts), self.data(), [self] {
+                if (self)
+                    self->pumpWrites();
+            });
+        });
+    });
+}
+
+void JournalService::loadIncidents(bool openOnly)
+{
+    const quint64 generation = ++m_listGeneration;
+    QPointer<JournalService> self(this);
+    post([self, openOnly, generation](JournalWorker& w) {
+        if (!w.journal)
+            return;
+        QList<IncidentSummary> list;
+        try {
+            list = w.journal->incidents(openOnly);
+        } catch (const std::exception& e) {
+            spdlog::warn("event=journal_read_failed what=incidents error=\"{}\"", e.what());
+            return;
+        }
+        QMetaObject::invokeMethod(self.data(), [self, list, generation] {
+            if (self && generation == self->m_listGeneration)
+                Q_EMIT self->incidentsLoaded(list);
+        });
+    });
+}
+
+void JournalService::loadIncident(const QString& id)
+{
+    const quint64 generation = ++m_incidentGeneration;
+    QPointer<JournalService> self(this);
+    post([self, id, generation](JournalWorker& w) {
+        if (!w.journal)
+            return;
+        QList<JournalEvent> events;
+        try {
+            events = w.journal->events(id);
+        } catch (const std::exception& e) {
+            spdlog::warn("event=journal_read_failed what=incident id={} error=\"{}\"", id.toStdString(), e.what());
+            return;
+        }
+        if (events.isEmpty())
+            return;
+        const Incident incident = deriveIncident(events);
+        QMetaObject::invokeMethod(self.data(), [self, incident, events, generation] {
+            if (self && generation == self->m_incidentGeneration)
+                Q_EMIT self->incidentLoaded(incident, events);
+        });
+    });
+}
+
+void JournalService::search(const QString& text)
+{
+    const quint64 generation = ++m_searchGeneration;
+    QPointer<JournalService> self(this);
+    post([self, text, generation](JournalWorker& w) {
+        if (!w.journal)
+            return;
+        QList<SearchHit> hits;
+        try {
+            hits = w.journal->search(text);
+        } catch (const JournalError&) {
+            // An unsearchable string simply finds nothing.
+        }
+        QMetaObject::invokeMethod(self.data(), [self, text, hits, generation] {
+            if (self && generation == self->m_searchGeneration)
+                Q_EMIT self->searchFinished(text, hits);
+        });
+    });
+}
+
+} // namespace firebreak::journal

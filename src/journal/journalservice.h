@@ -1,0 +1,85 @@
+#pragma once
+
+#include "journal.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <deque>
+#include <functional>
+
+namespace firebreak::journal {
+
+class JournalWorker;
+
+/// The GUI's door to the journal: every SQLite call runs on one worker thread, results come back
+/// as signals on the GUI thread. Writes that fail for a passing reason (lock held, disk full) are
+/// kept in order and retried with backoff until they succeed; nothing the user typed is dropped.
+/// Another process's commits (the CLI) are noticed within a second (PRAGMA data_version).
+class JournalService final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit JournalService(QObject* parent = nullptr);
+    ~JournalService() override;
+
+    /// Opens (or creates) the journal; answers with opened() or openFailed().
+    void open(const QString& path, const QString& deviceId, int keepBackups = 10);
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+
+    using Write = std::function<JournalEvent(Journal&)>;
+    /// Queues a write; `description` names it in messages ("note on INC-…").
+    void write(const QString& description, Write operation);
+    int pendingWrites() const { return static_cast<int>(m_pending.size()); }
+
+    /// Latest request wins: an older answer that arrives late is dropped.
+    void loadIncidents(bool openOnly);
+    void loadIncident(const QString& id);
+    void search(const QString& text);
+    void backupNow();
+
+    QString backupDirectory() const;
+    /// How often an open incident is backed up; tests shorten it.
+    void setBackupInterval(std::chrono::milliseconds interval);
+
+Q_SIGNALS:
+    void opened(const QString& path);
+    void openFailed(int kind, const QString& message, const QStringList& backups);
+    void incidentsLoaded(const QList<firebreak::journal::IncidentSummary>& incidents);
+    void incidentLoaded(const firebreak::Incident& incident, const QList<firebreak::JournalEvent>& events);
+    void searchFinished(const QString& text, const QList<firebreak::journal::SearchHit>& hits);
+    /// The journal changed: a write of ours landed or another process committed.
+    void changed();
+    void written(const firebreak::JournalEvent& event);
+    /// A write was refused for good (e.g. the incident is already SEV1): nothing to retry.
+    void writeRejected(const QString& description, const QString& message);
+    /// A write failed for a passing reason and will be retried; `pending` writes are waiting.
+    void writeDelayed(const QString& description, const QString& message, int pending);
+    void allWritesSaved();
+    void backedUp(const QString& path);
+    void backupFailed(const QString& message);
+
+private:
+    void post(std::function<void(JournalWorker&)> job);
+    void pumpWrites();
+
+    QThread m_thread;
+    JournalWorker* m_worker = nullptr;
+    bool m_open = false;
+    QString m_path;
+    struct PendingWrite
+    {
+        QString description;
+        Write operation;
+        int attempts = 0;
+    };
+    std::deque<PendingWrite> m_pending;
+    bool m_writing = false;
+    quint64 m_listGeneration = 0;
+    quint64 m_incidentGeneration = 0;
+    quint64 m_searchGeneration = 0;
+};
+
+} // namespace firebreak::journal
