@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <spdlog/spdlog.h>
@@ -48,7 +49,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
         QCoreApplication::translate("main", "trace, debug, info, warn, error or off."), QStringLiteral("LEVEL"),
         QStringLiteral("info"));
-    parser.addOptions({ helpOption, versionOption, screenshotOption, viewOption, sizeOption, logLevelOption });
+    const QCommandLineOption journalOption(
+        QStringLiteral("journal"),
+        QCoreApplication::translate("main", "Use the incident journal at PATH instead of the usual one."),
+        QStringLiteral("PATH"));
+    parser.addOptions(
+        { helpOption, versionOption, screenshotOption, viewOption, sizeOption, logLevelOption, journalOption });
     const auto usageError = [&err](const QString& message) {
         err << "firebreak: " << message << Qt::endl;
         return 2;
@@ -85,15 +91,26 @@ int main(int argc, char* argv[])
     spdlog::info("event=start version={} qt={}", applicationVersion().toStdString(), qVersion());
 
     AppContext context;
+    if (parser.isSet(journalOption))
+        context.setJournalOverride(QFileInfo(parser.value(journalOption)).absoluteFilePath());
     ui::installTranslations(context.settings().language());
     ui::MainWindow window(context, logFile);
     context.health().setProfiles(context.profiles());
+    context.openJournal();
     window.showWorkspace(view);
 
     if (parser.isSet(screenshotOption)) {
         window.resize(size);
         window.show();
-        ui::ScreenshotTaker taker(window, context.health(), parser.value(screenshotOption));
+        bool journalSettled = false;
+        QObject::connect(&context.journal(), &journal::JournalService::incidentsLoaded, &app,
+                         [&journalSettled] { journalSettled = true; });
+        QObject::connect(&context.journal(), &journal::JournalService::openFailed, &app,
+                         [&journalSettled] { journalSettled = true; });
+        QObject::connect(&context.journal(), &journal::JournalService::incidentLoaded, &app,
+                         [&journalSettled] { journalSettled = true; });
+        const auto ready = [&context, &journalSettled] { return journalSettled && !context.health().isChecking(); };
+        ui::ScreenshotTaker taker(window, ready, parser.value(screenshotOption));
         QObject::connect(&taker, &ui::ScreenshotTaker::finished, &app, [&err](bool ok, const QString& message) {
             if (!ok)
                 err << "firebreak: " << message << Qt::endl;

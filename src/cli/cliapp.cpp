@@ -2,6 +2,7 @@
 
 #include "command.h"
 #include "common/applicationinfo.h"
+#include "journal/journal.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -20,13 +21,14 @@ struct Text
 QList<Command> allCommands()
 {
     QList<Command> commands;
+    commands += incidentCommands();
     commands += sourceCommands();
     return commands;
 }
 
 void printHelp(QTextStream& out, const QList<Command>& commands)
 {
-    out << Text::tr("Usage: firebreak-cli [--json] [--log-level LEVEL] COMMAND [ARGS]") << "\n\n"
+    out << Text::tr("Usage: firebreak-cli [--journal PATH] [--json] [--log-level LEVEL] COMMAND [ARGS]") << "\n\n"
         << Text::tr("Incident journal, metrics, logs and traces from the command line.") << "\n\n"
         << Text::tr("Commands:") << "\n";
     for (const Command& command : commands) {
@@ -35,6 +37,8 @@ void printHelp(QTextStream& out, const QList<Command>& commands)
     }
     out << '\n'
         << Text::tr("Global options:") << '\n'
+        << "  --journal PATH     "
+        << Text::tr("incident journal to use (default %1)").arg(journal::Journal::defaultPath()) << '\n'
         << "  --json             " << Text::tr("machine-readable output") << '\n'
         << "  --log-level LEVEL  " << Text::tr("trace, debug, info, warn, error or off (log file only)") << '\n'
         << "  --help, -h         " << Text::tr("this text; COMMAND --help describes one command") << '\n'
@@ -92,6 +96,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     };
 
     QStringList rest;
+    QString journalPath;
     bool json = false;
     bool help = false;
     bool version = false;
@@ -99,6 +104,13 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
         const QString& arg = arguments.at(i);
         if (arg == QLatin1String("--json")) {
             json = true;
+        } else if (arg == QLatin1String("--journal") || arg.startsWith(QLatin1String("--journal="))) {
+            if (arg.contains(u'='))
+                journalPath = arg.section(u'=', 1);
+            else if (i + 1 < arguments.size())
+                journalPath = arguments.at(++i);
+            if (journalPath.isEmpty())
+                return usage(Text::tr("--journal needs the path of a journal file"));
         } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             help = true;
         } else if (arg == QLatin1String("--version")) {
@@ -145,7 +157,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
         return Success;
     }
 
-    CommandContext context { rest.mid(match->words.size()), out, err, json };
+    CommandContext context { rest.mid(match->words.size()), out, err, json,
+        journalPath.isEmpty() ? journal::Journal::defaultPath() : journalPath };
     try {
         QCommandLineParser parser;
         parseOrThrow(parser, *match, context.arguments);
@@ -153,7 +166,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     } catch (const UsageError& e) {
         return usage(e.message);
     } catch (const std::exception& e) {
-        err << "firebreak-cli: " << QString::fromLocal8Bit(e.what()) << Qt::endl;
+        // One line, whatever the message holds (SQLite's integrity reports span several).
+        err << "firebreak-cli: " << QString::fromLocal8Bit(e.what()).simplified() << Qt::endl;
         return Failure;
     }
 }

@@ -17,6 +17,7 @@ struct CommandContext
     QTextStream& out;
     QTextStream& err;
     bool json = false;
+    QString journalPath; // --journal PATH, else the default journal
 };
 
 /// Thrown for bad usage (exit 2); any other failure is reported by returning 1.
@@ -39,5 +40,16 @@ void parseOrThrow(QCommandLineParser& parser, const Command& command, const QStr
 
 /// The commands of one area, registered by cliapp.cpp.
 QList<Command> sourceCommands();
+QList<Command> incidentCommands(); // incident …, postmortem
+
+/// Markdown to HTML or PDF needs QtGui, which the core does not link: the program running the CLI
+/// installs firebreak_render's functions here (firebreak-cli's main(), tests). While a function is
+/// unset, `postmortem --format html|pdf` fails with a message.
+struct DocumentRenderer
+{
+    std::function<QString(const QString& markdown, const QString& title)> html;
+    std::function<bool(const QString& markdown, const QString& file, QString* error)> pdf;
+};
+void setDocumentRenderer(DocumentRenderer renderer);
 
 } // namespace firebreak::cli

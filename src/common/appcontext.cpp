@@ -34,6 +34,25 @@ void AppContext::init()
     m_health.setInterval(m_settings.healthInterval());
 }
 
+QString AppContext::journalPath() const
+{
+    if (!m_journalOverride.isEmpty())
+        return m_journalOverride;
+    const QString chosen = m_qsettings->value(QStringLiteral("journal/path")).toString();
+    return chosen.isEmpty() ? journal::Journal::defaultPath() : chosen;
+}
+
+void AppContext::openJournal(const QString& path)
+{
+    if (m_journalOverride.isEmpty() && path != journal::Journal::defaultPath())
+        m_qsettings->setValue(QStringLiteral("journal/path"), path);
+    else if (m_journalOverride.isEmpty())
+        m_qsettings->remove(QStringLiteral("journal/path"));
+    else
+        m_journalOverride = path;
+    m_journal.open(path, deviceId(*m_qsettings), m_settings.backupsToKeep());
+}
+
 QList<net::ConnectionProfile> AppContext::profiles()
 {
     return net::ProfileStore(*m_qsettings, m_secrets).load();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appsettings.h"
+#include "journal/journalservice.h"
 #include "model/timerangecontroller.h"
 #include "net/connectionprofile.h"
 #include "net/healthmonitor.h"
@@ -29,6 +30,17 @@ public:
     net::HttpClient& http() { return m_http; }
     net::HealthMonitor& health() { return m_health; }
     TimeRangeController& timeRange() { return m_timeRange; }
+    journal::JournalService& journal() { return m_journal; }
+
+    /// The journal file: `--journal PATH` when given, else the one the user last chose, else the default.
+    QString journalPath() const;
+    void setJournalOverride(const QString& path) { m_journalOverride = path; }
+    /// Opens `path` (asynchronously) and remembers it for the next start.
+    void openJournal(const QString& path);
+    /// Opens journalPath().
+    void openJournal() { openJournal(journalPath()); }
+    /// The author of journal entries made here: the settings' display name.
+    QString author() const { return m_settings.displayName(); }
 
     QList<net::ConnectionProfile> profiles();
     /// Persists the profiles and starts checking them.
@@ -46,6 +58,8 @@ private:
     net::HttpClient m_http;
     net::HealthMonitor m_health;
     TimeRangeController m_timeRange;
+    journal::JournalService m_journal;
+    QString m_journalOverride;
     QString m_startupProblem;
 };
 

@@ -1,6 +1,7 @@
 #include "appsettings.h"
 
 #include <QSettings>
+#include <QUuid>
 
 namespace firebreak {
 
@@ -71,6 +72,16 @@ void AppSettings::setHealthInterval(std::chrono::seconds interval)
     m_settings.setValue(QStringLiteral("health/intervalSeconds"), static_cast<qlonglong>(interval.count()));
 }
 
+int AppSettings::backupsToKeep() const
+{
+    return std::clamp(m_settings.value(QStringLiteral("journal/backupsToKeep"), 10).toInt(), 1, 1000);
+}
+
+void AppSettings::setBackupsToKeep(int count)
+{
+    m_settings.setValue(QStringLiteral("journal/backupsToKeep"), count);
+}
+
 QString AppSettings::quickRange() const
 {
     const QString key = m_settings.value(QStringLiteral("ui/quickRange"), QStringLiteral("1h")).toString();
@@ -102,6 +113,18 @@ Theme themeFromKey(const QString& key)
     if (key == QLatin1String("dark"))
         return Theme::Dark;
     return Theme::System;
+}
+
+QString deviceId(QSettings& settings)
+{
+    const QString key = QStringLiteral("device/id");
+    QString id = settings.value(key).toString().trimmed();
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        settings.setValue(key, id);
+        settings.sync();
+    }
+    return id;
 }
 
 } // namespace firebreak

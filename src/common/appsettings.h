@@ -40,6 +40,10 @@ public:
     std::chrono::seconds healthInterval() const;
     void setHealthInterval(std::chrono::seconds interval);
 
+    /// How many journal backups to keep (online backups at start and every 15 min of an open incident).
+    int backupsToKeep() const;
+    void setBackupsToKeep(int count);
+
     QString quickRange() const;
     void setQuickRange(const QString& key);
 
@@ -51,5 +55,9 @@ private:
 
 QString themeKey(Theme theme);
 Theme themeFromKey(const QString& key);
+
+/// This installation's id, stamped on every journal event it writes (settings key "device/id"): created
+/// once as a random UUID, then kept, so the journals of several responders can be merged later.
+QString deviceId(QSettings& settings);
 
 } // namespace firebreak

@@ -47,6 +47,30 @@ QList<UpdateTemplate> defaultUpdateTemplates()
     };
 }
 
+QList<UpdateTemplate> loadTemplates(QSettings& settings)
+{
+    QList<UpdateTemplate> templates = defaultUpdateTemplates();
+    for (UpdateTemplate& t : templates) {
+        const QString stored = settings.value(QStringLiteral("updateTemplates/") + t.audience).toString();
+        if (!stored.trimmed().isEmpty())
+            t.text = stored;
+    }
+    return templates;
+}
+
+void saveTemplate(QSettings& settings, const UpdateTemplate& updateTemplate)
+{
+    settings.setValue(QStringLiteral("updateTemplates/") + updateTemplate.audience, updateTemplate.text);
+}
+
+std::chrono::minutes cadence(QSettings& settings, Severity severity)
+{
+    const QVariant stored = settings.value(QStringLiteral("updateCadence/") + severityName(severity));
+    bool ok = false;
+    const int minutes = stored.toInt(&ok);
+    return ok && minutes >= 0 ? std::chrono::minutes(minutes) : defaultCadence(severity);
+}
+
 QStringList templatePlaceholders()
 {
     return { QStringLiteral("{title}"), QStringLiteral("{id}"), QStringLiteral("{severity}"),

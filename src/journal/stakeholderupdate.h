@@ -4,6 +4,7 @@
 #include "model/timerange.h"
 
 #include <QList>
+#include <QSettings>
 #include <QString>
 
 #include <chrono>
@@ -20,6 +21,12 @@ struct UpdateTemplate
 
 /// Executives, customers / status page, engineering.
 QList<UpdateTemplate> defaultUpdateTemplates();
+
+/// The user's templates (QSettings group "updateTemplates"), falling back to the defaults per audience.
+QList<UpdateTemplate> loadTemplates(QSettings& settings);
+void saveTemplate(QSettings& settings, const UpdateTemplate& updateTemplate);
+/// The cadence for `severity` from QSettings ("updateCadence/SEVn", minutes), else defaultCadence().
+std::chrono::minutes cadence(QSettings& settings, Severity severity);
 
 /// The placeholders fillTemplate() knows, for the editor's help text.
 QStringList templatePlaceholders();

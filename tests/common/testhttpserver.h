@@ -47,6 +47,23 @@ public:
 
     void route(const QByteArray& path, Route answer) { m_routes.insert(path, std::move(answer)); }
     const QList<ReceivedRequest>& received() const { return m_received; }
+    /// How many requests arrived for `path` (query ignored).
+    int count(const QByteArray& path) const
+    {
+        int n = 0;
+        for (const ReceivedRequest& request : m_received)
+            n += request.path.split('?').value(0) == path ? 1 : 0;
+        return n;
+    }
+    /// The last request for `path` (query ignored), or an empty one.
+    ReceivedRequest last(const QByteArray& path) const
+    {
+        for (auto it = m_received.crbegin(); it != m_received.crend(); ++it) {
+            if (it->path.split('?').value(0) == path)
+                return *it;
+        }
+        return {};
+    }
 
     /// Answers like Prometheus 2.42 to the readiness and build-info requests.
     void actLikePrometheus()
@@ -104,5 +121,16 @@ private:
     QHash<QByteArray, Route> m_routes;
     QList<ReceivedRequest> m_received;
 };
+
+/// A 127.0.0.1 port on which nothing listens (bound once for a free number, then closed), or 0.
+inline quint16 refusedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
 
 } // namespace firebreak::test

@@ -12,10 +12,14 @@ EmptyState::EmptyState(QWidget* parent)
     , m_title(new QLabel(this))
     , m_body(new QLabel(this))
     , m_action(new QPushButton(this))
+    , m_secondary(new QPushButton(this))
 {
     m_title->setObjectName(QStringLiteral("emptyStateTitle"));
     m_body->setObjectName(QStringLiteral("emptyStateBody"));
     m_action->setObjectName(QStringLiteral("emptyStateAction"));
+    m_secondary->setObjectName(QStringLiteral("emptyStateSecondaryAction"));
+    m_secondary->setFlat(true);
+    m_secondary->setVisible(false);
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
@@ -36,7 +40,12 @@ EmptyState::EmptyState(QWidget* parent)
     cardLayout->addSpacing(8);
     cardLayout->addWidget(m_body);
     cardLayout->addSpacing(16);
-    cardLayout->addWidget(m_action, 0, Qt::AlignHCenter);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_action);
+    buttons->addWidget(m_secondary);
+    buttons->addStretch(1);
+    cardLayout->addLayout(buttons);
 
     auto* row = new QHBoxLayout;
     row->addStretch(1);
@@ -48,6 +57,7 @@ EmptyState::EmptyState(QWidget* parent)
     layout->addStretch(3);
 
     connect(m_action, &QPushButton::clicked, this, &EmptyState::actionTriggered);
+    connect(m_secondary, &QPushButton::clicked, this, &EmptyState::secondaryActionTriggered);
 }
 
 EmptyState::~EmptyState() = default;
@@ -66,6 +76,12 @@ void EmptyState::setAction(const QString& text)
 {
     m_action->setText(text);
     m_action->setVisible(!text.isEmpty());
+}
+
+void EmptyState::setSecondaryAction(const QString& text)
+{
+    m_secondary->setText(text);
+    m_secondary->setVisible(!text.isEmpty());
 }
 
 QString EmptyState::title() const

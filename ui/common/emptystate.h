@@ -19,17 +19,21 @@ public:
     void setBody(const QString& body);
     /// An empty text hides the button.
     void setAction(const QString& text);
+    /// A second, less prominent choice; an empty text hides it.
+    void setSecondaryAction(const QString& text);
 
     QString title() const;
     QString body() const;
 
 Q_SIGNALS:
     void actionTriggered();
+    void secondaryActionTriggered();
 
 private:
     QLabel* m_title;
     QLabel* m_body;
     QPushButton* m_action;
+    QPushButton* m_secondary;
 };
 
 } // namespace firebreak::ui

@@ -37,8 +37,14 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("workspaces"));
     m_tabs->setDocumentMode(true);
 
-    auto* incident = new IncidentWorkspace(m_tabs);
+    auto* incident = new IncidentWorkspace(context.journal(), context.qsettings(), [&context] { return context.author(); },
+                                           m_tabs);
+    m_incident = incident;
     m_tabs->addTab(incident, tr("Incident"));
+    connect(incident, &IncidentWorkspace::journalChosen, this, [this](const QString& path) {
+        spdlog::info("event=journal_switch path=\"{}\"", path.toStdString());
+        m_context.openJournal(path);
+    });
     const QList<QPair<BackendKind, QString>> telemetry = {
         { BackendKind::Prometheus, tr("Metrics") },
         { BackendKind::Loki, tr("Logs") },
@@ -51,7 +57,6 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
             workspace, &TelemetryWorkspace::addSourceRequested, this, [this](BackendKind k) { openDataSources(k); });
         connect(workspace, &TelemetryWorkspace::manageSourcesRequested, this, [this] { openDataSources(); });
     }
-    connect(incident, &IncidentWorkspace::manageSourcesRequested, this, [this] { openDataSources(); });
     setCentralWidget(m_tabs);
 
     auto* rangeToolBar = new QToolBar(tr("Time range"), this);
@@ -74,6 +79,12 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
         QTimer::singleShot(0, this,
             [this, problem] { statusBar()->showMessage(tr("Secrets could not be loaded: %1").arg(problem), 30000); });
     }
+    connect(&context.journal(), &journal::JournalService::backedUp, this, [this](const QString& file) {
+        statusBar()->showMessage(tr("Journal backed up to %1").arg(file), 5000);
+    });
+    connect(&context.journal(), &journal::JournalService::backupFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Journal backup failed: %1").arg(message), 30000);
+    });
     resize(1280, 800);
 }
 
@@ -119,6 +130,18 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu* incidentMenu = menuBar()->addMenu(tr("&Incident"));
+    QAction* declare = incidentMenu->addAction(tr("&Declare incident…"), this, [this] {
+        showWorkspace(QStringLiteral("incident"));
+        m_incident->declareIncident();
+    });
+    declare->setObjectName(QStringLiteral("actionDeclare"));
+    declare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    declare->setShortcutContext(Qt::ApplicationShortcut);
+    QAction* backup = incidentMenu->addAction(tr("&Back up the journal now"), &m_context.journal(),
+                                              &journal::JournalService::backupNow);
+    backup->setObjectName(QStringLiteral("actionBackup"));
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_tabs->count(); ++i) {
         QAction* action = view->addAction(m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
@@ -139,6 +162,7 @@ void MainWindow::applySettings()
     m_context.timeRange().setDisplay(settings.timeDisplay());
     m_context.health().setInterval(settings.healthInterval());
     m_health->setTimeDisplay(settings.timeDisplay());
+    m_incident->setTimeDisplay(settings.timeDisplay());
     applyTheme(settings.theme());
 }
 

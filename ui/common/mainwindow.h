@@ -13,6 +13,7 @@ class AppContext;
 
 namespace firebreak::ui {
 
+class IncidentWorkspace;
 class SourceHealthBar;
 class TimeRangeBar;
 
@@ -48,6 +49,7 @@ private:
     TimeRangeBar* m_timeBar;
     QTabWidget* m_tabs;
     SourceHealthBar* m_health;
+    IncidentWorkspace* m_incident = nullptr;
 };
 
 } // namespace firebreak::ui

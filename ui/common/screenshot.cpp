@@ -1,7 +1,6 @@
 #include "screenshot.h"
 
 #include "mainwindow.h"
-#include "net/healthmonitor.h"
 
 #include <QPixmap>
 #include <QRegularExpression>
@@ -9,10 +8,10 @@
 
 namespace firebreak::ui {
 
-ScreenshotTaker::ScreenshotTaker(MainWindow& window, net::HealthMonitor& monitor, QString file, QObject* parent)
+ScreenshotTaker::ScreenshotTaker(MainWindow& window, std::function<bool()> ready, QString file, QObject* parent)
     : QObject(parent)
     , m_window(window)
-    , m_monitor(monitor)
+    , m_ready(std::move(ready))
     , m_file(std::move(file))
 { }
 
@@ -29,12 +28,17 @@ QSize ScreenshotTaker::parseSize(const QString& text)
 
 void ScreenshotTaker::start(std::chrono::milliseconds maxWait)
 {
-    if (!m_monitor.isChecking()) {
-        QTimer::singleShot(0, this, &ScreenshotTaker::capture);
-    } else {
-        connect(&m_monitor, &net::HealthMonitor::roundFinished, this, &ScreenshotTaker::capture);
-        QTimer::singleShot(maxWait, this, &ScreenshotTaker::capture);
-    }
+    // Loading finishes in several places (network, journal); asking every 50 ms is simpler than
+    // wiring each of them, and a screenshot is no hot path.
+    auto* poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, [this, poll] {
+        if (m_ready()) {
+            poll->stop();
+            capture();
+        }
+    });
+    poll->start(50);
+    QTimer::singleShot(maxWait, this, &ScreenshotTaker::capture);
 }
 
 void ScreenshotTaker::capture()

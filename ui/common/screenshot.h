@@ -4,21 +4,19 @@
 #include <QSize>
 #include <QString>
 
-namespace firebreak::net {
-class HealthMonitor;
-}
+#include <functional>
 
 namespace firebreak::ui {
 
 class MainWindow;
 
-/// Renders the main window to a PNG once its data has loaded (the first round of health checks
-/// has answered, or `maxWait` passed), then reports the outcome. Used by `firebreak --screenshot`.
+/// Renders the main window to a PNG once its data has loaded (`ready` says so: health checks answered,
+/// journal read …, or `maxWait` passed), then reports the outcome. Used by `firebreak --screenshot`.
 class ScreenshotTaker final : public QObject
 {
     Q_OBJECT
 public:
-    ScreenshotTaker(MainWindow& window, net::HealthMonitor& monitor, QString file, QObject* parent = nullptr);
+    ScreenshotTaker(MainWindow& window, std::function<bool()> ready, QString file, QObject* parent = nullptr);
     ~ScreenshotTaker() override;
 
     void start(std::chrono::milliseconds maxWait);
@@ -33,7 +31,7 @@ private:
     void capture();
 
     MainWindow& m_window;
-    net::HealthMonitor& m_monitor;
+    std::function<bool()> m_ready;
     QString m_file;
     bool m_done = false;
 };

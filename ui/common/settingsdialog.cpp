@@ -21,6 +21,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     , m_theme(new QComboBox(this))
     , m_language(new QComboBox(this))
     , m_healthInterval(new QSpinBox(this))
+    , m_backups(new QSpinBox(this))
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -60,6 +61,12 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     m_healthInterval->setSuffix(tr(" s"));
     m_healthInterval->setValue(static_cast<int>(settings.healthInterval().count()));
 
+    m_backups->setObjectName(QStringLiteral("backupsToKeep"));
+    m_backups->setRange(1, 1000);
+    m_backups->setValue(settings.backupsToKeep());
+    m_backups->setToolTip(tr("Copies of the incident journal made at start and every 15 minutes while an incident "
+                             "is open"));
+
     auto* note = new QLabel(tr("A new language takes effect when Firebreak is started again."), this);
     note->setWordWrap(true);
     QFont small = note->font();
@@ -73,6 +80,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     form->addRow(tr("Language"), m_language);
     form->addRow(QString(), note);
     form->addRow(tr("Check data sources every"), m_healthInterval);
+    form->addRow(tr("Journal backups to keep"), m_backups);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -92,6 +100,7 @@ void SettingsDialog::accept()
     m_settings.setTheme(themeFromKey(m_theme->currentData().toString()));
     m_settings.setLanguage(m_language->currentData().toString());
     m_settings.setHealthInterval(std::chrono::seconds(m_healthInterval->value()));
+    m_settings.setBackupsToKeep(m_backups->value());
     QDialog::accept();
 }
 

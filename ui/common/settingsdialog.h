@@ -27,6 +27,7 @@ private:
     QComboBox* m_theme;
     QComboBox* m_language;
     QSpinBox* m_healthInterval;
+    QSpinBox* m_backups;
 };
 
 } // namespace firebreak::ui

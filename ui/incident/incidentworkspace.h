@@ -1,26 +1,75 @@
 #pragma once
 
+#include "journal/journalservice.h"
+#include "model/timerange.h"
+
 #include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSettings;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+
+namespace firebreak::journal {
+class IncidentListModel;
+}
 
 namespace firebreak::ui {
 
 class EmptyState;
+class IncidentView;
 
-/// The incident workspace. Until the journal exists it says so plainly and points to what works now.
+/// The incident workspace: the list of incidents (open or all, sortable, full-text search) beside
+/// the selected incident. Shows plainly when the journal cannot be opened or a write is still pending.
 class IncidentWorkspace final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit IncidentWorkspace(QWidget* parent = nullptr);
+    IncidentWorkspace(journal::JournalService& service, QSettings& settings, std::function<QString()> author,
+                      QWidget* parent = nullptr);
     ~IncidentWorkspace() override;
 
+    void setTimeDisplay(TimeDisplay display);
+    IncidentView* view() const { return m_view; }
     EmptyState* emptyState() const { return m_empty; }
+    journal::IncidentListModel* listModel() const { return m_model; }
+    QString currentIncidentId() const;
+    void selectIncident(const QString& id);
+    QString bannerText() const;
+
+public Q_SLOTS:
+    /// Ctrl+Shift+D.
+    void declareIncident();
 
 Q_SIGNALS:
-    void manageSourcesRequested();
+    /// The user chose to continue with another journal file (a restored backup or a new one).
+    void journalChosen(const QString& path);
 
 private:
+    void showJournalProblem(int kind, const QString& message, const QStringList& backups);
+    void showBanner(const QString& text, bool error);
+    void updateEmptyState();
+    void applySearch(const QString& text, const QList<journal::SearchHit>& hits);
+
+    journal::JournalService& m_service;
+    QSettings& m_settings;
+    std::function<QString()> m_author;
+    journal::IncidentListModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QLineEdit* m_search;
+    QComboBox* m_scope;
+    QTableView* m_list;
+    QLabel* m_banner;
+    QStackedWidget* m_stack;
     EmptyState* m_empty;
+    IncidentView* m_view;
+    QString m_pendingSelection;
+    QStringList m_backups;
+    bool m_journalBroken = false;
+    bool m_autoSelected = false;
 };
 
 } // namespace firebreak::ui

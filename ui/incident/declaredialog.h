@@ -1,0 +1,34 @@
+#pragma once
+
+#include "journal/journal.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+class QPlainTextEdit;
+class QLabel;
+
+namespace firebreak::ui {
+
+/// "Declare incident" (Ctrl+Shift+D): title, severity, commander (default: me), summary — quick to fill.
+class DeclareDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    DeclareDialog(const QString& me, const QMap<Severity, QString>& definitions, QWidget* parent = nullptr);
+    ~DeclareDialog() override;
+
+    journal::DeclareRequest request() const;
+    void accept() override;
+
+private:
+    QLineEdit* m_title;
+    QComboBox* m_severity;
+    QLineEdit* m_commander;
+    QPlainTextEdit* m_summary;
+    QLabel* m_definition;
+    QLabel* m_error;
+};
+
+} // namespace firebreak::ui
