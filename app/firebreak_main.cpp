@@ -49,8 +49,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
         QCoreApplication::translate("main", "trace, debug, info, warn, error or off."), QStringLiteral("LEVEL"),
         QStringLiteral("info"));
-    const QCommandLineOption journalOption(
-        QStringLiteral("journal"),
+    const QCommandLineOption journalOption(QStringLiteral("journal"),
         QCoreApplication::translate("main", "Use the incident journal at PATH instead of the usual one."),
         QStringLiteral("PATH"));
     parser.addOptions(
@@ -77,7 +76,7 @@ int main(int argc, char* argv[])
             QCoreApplication::translate("main", "unknown log level '%1'").arg(parser.value(logLevelOption)));
     const QSize size = ui::ScreenshotTaker::parseSize(parser.value(sizeOption));
     if (!size.isValid())
-        return usageError(QCoreApplication::translate("main", "--size takes WIDTHxHEIGHT, e.g. 1280x800"));
+        return usageError(QCoreApplication::translate("main", "--size takes WxH, e.g. 1280x800"));
     const QString view = parser.value(viewOption).toLower();
     if (!ui::MainWindow::workspaceNames().contains(view))
         return usageError(QCoreApplication::translate("main", "--view takes incident, metrics, logs or traces"));
@@ -104,11 +103,11 @@ int main(int argc, char* argv[])
         window.show();
         bool journalSettled = false;
         QObject::connect(&context.journal(), &journal::JournalService::incidentsLoaded, &app,
-                         [&journalSettled] { journalSettled = true; });
+            [&journalSettled] { journalSettled = true; });
         QObject::connect(&context.journal(), &journal::JournalService::openFailed, &app,
-                         [&journalSettled] { journalSettled = true; });
+            [&journalSettled] { journalSettled = true; });
         QObject::connect(&context.journal(), &journal::JournalService::incidentLoaded, &app,
-                         [&journalSettled] { journalSettled = true; });
+            [&journalSettled] { journalSettled = true; });
         const auto ready = [&context, &journalSettled] { return journalSettled && !context.health().isChecking(); };
         ui::ScreenshotTaker taker(window, ready, parser.value(screenshotOption));
         QObject::connect(&taker, &ui::ScreenshotTaker::finished, &app, [&err](bool ok, const QString& message) {

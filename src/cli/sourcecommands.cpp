@@ -63,7 +63,7 @@ ConnectionProfile profileFromArguments(const QCommandLineParser& parser)
     const QStringList names = parser.positionalArguments();
     if (!names.isEmpty()) {
         if (names.size() > 1 || parser.isSet(QStringLiteral("url")))
-            throw UsageError { Text::tr("give either a data source name or --kind and --url") };
+            throw UsageError { Text::tr("give a data source name, or --kind and --url") };
         for (const auto& stored : storedProfiles()) {
             if (stored.name.compare(names.first(), Qt::CaseInsensitive) == 0)
                 profile = stored;
@@ -143,8 +143,8 @@ QList<Command> sourceCommands()
                 parser.addOption(
                     { QStringLiteral("kind"), Text::tr("prometheus, loki or tempo"), QStringLiteral("KIND") });
                 parser.addOption({ QStringLiteral("url"), Text::tr("base URL of the backend"), QStringLiteral("URL") });
-                parser.addOption(
-                    { QStringLiteral("timeout"), Text::tr("seconds to wait (default 10)"), QStringLiteral("S") });
+                parser.addOption({ QStringLiteral("timeout"),
+                    Text::tr("seconds to wait (default: the data source's timeout, else 10)"), QStringLiteral("S") });
             },
             checkSource },
     };

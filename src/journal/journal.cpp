@@ -223,7 +223,7 @@ JournalEvent Journal::append(
     const QString& incidentId, EventKind kind, const QJsonObject& payload, const QString& author, qint64 nowMs)
 {
     if (kind == EventKind::Declared)
-        throw JournalError(JournalError::Kind::Invalid, Text::tr("Use declare() to start an incident."));
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("An incident is started by declaring it."));
     try {
         Database::Transaction transaction(*m_db);
         if (!contains(incidentId))
@@ -454,11 +454,12 @@ JournalEvent Journal::markKey(const QString& incidentId, const QString& targetEv
 QList<IncidentSummary> Journal::incidents(bool openOnly) const
 {
     QList<IncidentSummary> list;
-    Statement& query = m_db->prepare(openOnly ? "SELECT id, title, severity, status, commander, declared_ms, "
-                                                "updated_ms FROM incidents WHERE status NOT IN ('resolved', 'closed') "
-                                                "ORDER BY declared_ms DESC"
-                                              : "SELECT id, title, severity, status, commander, declared_ms, "
-                                                "updated_ms FROM incidents ORDER BY declared_ms DESC");
+    Statement& query
+        = m_db->prepare(openOnly ? "SELECT id, title, severity, status, commander, declared_ms, "
+                                   "updated_ms FROM incidents WHERE status NOT IN ('resolved', 'closed') "
+                                   "ORDER BY declared_ms DESC, day DESC, number DESC"
+                                 : "SELECT id, title, severity, status, commander, declared_ms, "
+                                   "updated_ms FROM incidents ORDER BY declared_ms DESC, day DESC, number DESC");
     while (query.step())
         list.append(readSummary(query));
     query.reset();

@@ -1,5 +1,6 @@
 #include "journalservice.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QTimer>
@@ -29,6 +30,11 @@ public:
 };
 
 namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Journal)
+};
+
 std::chrono::milliseconds retryDelay(int attempts)
 {
     // 0.5 s, 1 s, 2 s … capped at 30 s: a lock held by another writer is usually gone within seconds.
@@ -195,7 +201,7 @@ void JournalService::pumpWrites()
         bool retry = false;
         try {
             if (!w.journal)
-                throw JournalError(JournalError::Kind::Io, QObject::tr("The journal is not open."));
+                throw JournalError(JournalError::Kind::Io, Text::tr("The journal is not open."));
             event = operation(*w.journal);
             w.lastDataVersion = w.journal->dataVersion();
         } catch (const JournalError& e) {

@@ -34,16 +34,17 @@ QList<UpdateTemplate> defaultUpdateTemplates()
                      "Impact: {impact}\n"
                      "Incident commander: {commander}. Open for {duration} (declared {declared}).\n\n"
                      "{summary}\n\n"
-                     "Next update by {next_update}.") },
+                     "Next update {next_update}.") },
         { QStringLiteral("customers"),
             Text::tr("{title}\n\n"
-                     "We are investigating an issue affecting {services}. {impact}\n"
-                     "Current status: {status}. We will post the next update by {next_update}.") },
+                     "We are investigating an issue affecting {services}.\n"
+                     "Impact: {impact}\n"
+                     "Current status: {status}. We will post the next update {next_update}.") },
         { QStringLiteral("engineering"),
             Text::tr("{id} {severity} {status}: {title}\n"
                      "IC: {commander} · services: {services} · started: {started} · open {duration}\n\n"
                      "{summary}\n\n"
-                     "Next sync: {next_update}") },
+                     "Next sync {next_update}.") },
     };
 }
 
@@ -94,7 +95,7 @@ QString fillTemplate(const QString& text, const Incident& incident, qint64 nowMs
         { QStringLiteral("severity"), severityName(incident.severity) },
         { QStringLiteral("status"), statusKey(incident.status) },
         { QStringLiteral("impact"),
-            incident.customerImpact.isEmpty() ? Text::tr("being assessed") : incident.customerImpact },
+            incident.customerImpact.isEmpty() ? Text::tr("still being assessed") : incident.customerImpact },
         { QStringLiteral("summary"), incident.summary },
         { QStringLiteral("commander"), incident.commander().isEmpty() ? none : incident.commander() },
         { QStringLiteral("services"),
@@ -102,7 +103,8 @@ QString fillTemplate(const QString& text, const Incident& incident, qint64 nowMs
         { QStringLiteral("started"), time(incident.startedMs) },
         { QStringLiteral("declared"), time(incident.declaredMs) },
         { QStringLiteral("duration"), formatDuration(std::chrono::milliseconds(std::max<qint64>(0, end - since))) },
-        { QStringLiteral("next_update"), nextUpdateMs ? time(nextUpdateMs) : Text::tr("when there is news") },
+        { QStringLiteral("next_update"),
+            nextUpdateMs ? Text::tr("by %1").arg(time(nextUpdateMs)) : Text::tr("when there is news") },
         { QStringLiteral("now"), time(nowMs) },
     };
     static const QRegularExpression placeholder(QStringLiteral("\\{([a-z_]+)\\}"));

@@ -117,6 +117,22 @@ std::optional<qint64> span(std::optional<qint64> from, std::optional<qint64> to)
 }
 
 namespace {
+/// What shows that a person is working the incident; bookkeeping (key marks, edits of the draft) does not.
+bool actsOnIncident(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Note:
+    case EventKind::SeverityChanged:
+    case EventKind::StatusChanged:
+    case EventKind::RoleAssigned:
+    case EventKind::UpdateSent:
+    case EventKind::EvidencePinned:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void applyStatus(Incident& incident, IncidentStatus to, const JournalEvent& event, std::optional<IncidentStatus> from)
 {
     incident.status = to;
@@ -168,7 +184,7 @@ Incident deriveIncident(const QList<JournalEvent>& events)
         const QJsonObject& p = event.payload;
         incident.updatedMs = std::max(incident.updatedMs, event.timeMs);
         ++incident.eventCount;
-        if (event.kind != EventKind::Declared && !incident.acknowledgedMs)
+        if (!incident.acknowledgedMs && actsOnIncident(event.kind))
             incident.acknowledgedMs = event.timeMs;
 
         switch (event.kind) {

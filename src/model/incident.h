@@ -151,7 +151,8 @@ struct Incident
 };
 
 /// Folds the events of one incident (in sequence order) into its state. Pure: no I/O.
-/// Acknowledged is the first event after the declaration (someone acted on it); mitigated and
+/// Acknowledged is the first note, severity/status/role change, update or evidence after the
+/// declaration (someone acted on it); mitigated and
 /// resolved are the first transitions into those states (a reopen does not erase them).
 Incident deriveIncident(const QList<JournalEvent>& events);
 

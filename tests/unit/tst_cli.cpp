@@ -190,7 +190,7 @@ private Q_SLOTS:
                                         << QStringLiteral("firebreak-cli: Unknown option 'bogus'.");
         QTest::newRow("name_and_url_together")
             << args("source check prod --url http://127.0.0.1:9")
-            << QStringLiteral("firebreak-cli: give either a data source name or --kind and --url");
+            << QStringLiteral("firebreak-cli: give a data source name, or --kind and --url");
     }
 
     void badUsage()

@@ -95,12 +95,15 @@ void TelemetryWorkspace::refresh()
         m_empty->setTitle(tr("Checking %1…").arg(name));
     else
         m_empty->setTitle(tr("%1 does not answer").arg(name));
+    const QString next = healthy > 0
+        ? tr("Queries and views for this workspace are not part of this build yet; the connection and the shared "
+             "time range are ready for them.")
+        : tr("Check the address, the credentials and that the server runs; Firebreak keeps checking in the "
+             "background.");
     m_empty->setBody(lines.join(u'\n') + QStringLiteral("\n\n")
         + tr("Range: %1 – %2")
               .arg(formatTime(range.fromMs, m_range.display()), formatTime(range.toMs, m_range.display(), true))
-        + QStringLiteral("\n\n")
-        + tr("Queries and views for this workspace are not part of this build yet; the connection "
-             "and the shared time range are ready for them."));
+        + QStringLiteral("\n\n") + next);
     m_empty->setAction(tr("Manage data sources…"));
 }
 

@@ -20,7 +20,7 @@ QString quickRangeLabel(const QString& key)
     if (key == QLatin1String("15m"))
         return TimeRangeBar::tr("Last 15 minutes");
     if (key == QLatin1String("1h"))
-        return TimeRangeBar::tr("Last 1 hour");
+        return TimeRangeBar::tr("Last hour");
     if (key == QLatin1String("6h"))
         return TimeRangeBar::tr("Last 6 hours");
     if (key == QLatin1String("24h"))
@@ -62,13 +62,17 @@ TimeRangeBar::TimeRangeBar(TimeRangeController& controller, QWidget* parent)
     , m_from(new QDateTimeEdit(this))
     , m_to(new QDateTimeEdit(this))
     , m_zone(new QLabel(this))
-    , m_back(makeButton(
-          this, QStringLiteral("shiftBack"), QStringLiteral("◀"), tr("Shift back by half the range (Alt+Left)")))
-    , m_zoomOut(makeButton(this, QStringLiteral("zoomOut"), tr("Zoom out"), tr("Double the range (Ctrl+-)")))
+    , m_back(makeButton(this, QStringLiteral("shiftBack"), QStringLiteral("◀"),
+          tr("Shift back by half the range (%1)")
+              .arg(QKeySequence(Qt::ALT | Qt::Key_Left).toString(QKeySequence::NativeText))))
+    , m_zoomOut(makeButton(this, QStringLiteral("zoomOut"), tr("Zoom out"),
+          tr("Double the range (%1)").arg(QKeySequence(QKeySequence::ZoomOut).toString(QKeySequence::NativeText))))
     , m_zoomBack(makeButton(this, QStringLiteral("zoomBack"), tr("Back"), tr("Return to the previous range")))
-    , m_forward(makeButton(
-          this, QStringLiteral("shiftForward"), QStringLiteral("▶"), tr("Shift forward by half the range (Alt+Right)")))
-    , m_refresh(makeButton(this, QStringLiteral("refresh"), QString(), tr("Refresh now (F5)")))
+    , m_forward(makeButton(this, QStringLiteral("shiftForward"), QStringLiteral("▶"),
+          tr("Shift forward by half the range (%1)")
+              .arg(QKeySequence(Qt::ALT | Qt::Key_Right).toString(QKeySequence::NativeText))))
+    , m_refresh(makeButton(this, QStringLiteral("refresh"), QString(),
+          tr("Refresh now (%1)").arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText))))
     , m_autoRefresh(new QComboBox(this))
 {
     m_quick->setObjectName(QStringLiteral("quickRange"));
