@@ -1,12 +1,10 @@
 #include "incidentlistmodel.h"
 
-
 namespace firebreak::journal {
 
 IncidentListModel::IncidentListModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 IncidentListModel::~IncidentListModel() = default;
 
@@ -84,9 +82,10 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        return tr("%1 — %2, %3, commander %4")
+        return tr("%1 — %2, %3, commander %4, declared %5")
             .arg(incident.id, severityName(incident.severity), statusKey(incident.status),
-                 incident.commander.isEmpty() ? tr("none") : incident.commander);
+                incident.commander.isEmpty() ? tr("none") : incident.commander,
+                formatTime(incident.declaredMs, m_display, true));
     default:
         return {};
     }

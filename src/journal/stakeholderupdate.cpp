@@ -118,7 +118,10 @@ QString fillTemplate(const QString& text, const Incident& incident, qint64 nowMs
         last = match.capturedEnd();
     }
     out += QStringView(text).mid(last);
-    return out;
+    // An empty value (no summary yet) must not leave a hole of blank lines in the message.
+    static const QRegularExpression blankRun(QStringLiteral("\n{3,}"));
+    out.replace(blankRun, QStringLiteral("\n\n"));
+    return out.trimmed();
 }
 
 std::chrono::minutes defaultCadence(Severity severity)

@@ -6,8 +6,7 @@ namespace firebreak::journal {
 
 TimelineModel::TimelineModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 TimelineModel::~TimelineModel() = default;
 
@@ -20,7 +19,7 @@ void TimelineModel::setIncident(const Incident& incident, const QList<JournalEve
     for (const JournalEvent& event : events) {
         if (event.kind == EventKind::EventCorrected)
             m_corrections.insert(event.payload.value(QStringLiteral("target")).toString(),
-                                 event.payload.value(QStringLiteral("text")).toString());
+                event.payload.value(QStringLiteral("text")).toString());
     }
     endResetModel();
 }
@@ -84,12 +83,13 @@ QString TimelineModel::describe(const JournalEvent& event)
     case EventKind::Declared:
         return tr("%1 declared: %2%3")
             .arg(v("severity"), v("title"),
-                 v("commander").isEmpty() ? QString() : tr(" (commander %1)").arg(v("commander")));
+                v("commander").isEmpty() ? QString() : tr(" (commander %1)").arg(v("commander")));
     case EventKind::FieldChanged: {
         const QJsonValue value = p.value(QStringLiteral("value"));
         QString text = value.isArray() ? value.toVariant().toStringList().join(QStringLiteral(", ")) : value.toString();
         if (v("field") == QLatin1String("started"))
-            text = value.isNull() ? tr("unknown") : formatTime(static_cast<qint64>(value.toDouble()), TimeDisplay::Utc, true);
+            text = value.isNull() ? tr("unknown")
+                                  : formatTime(static_cast<qint64>(value.toDouble()), TimeDisplay::Utc, true);
         return tr("%1 set to: %2").arg(v("field"), text);
     }
     case EventKind::SeverityChanged:
@@ -157,12 +157,12 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
             return {};
         const QJsonObject& p = event.payload;
         return QVariantMap { { QStringLiteral("title"), p.value(QStringLiteral("title")).toString() },
-                             { QStringLiteral("source"), p.value(QStringLiteral("source")).toString() },
-                             { QStringLiteral("query"), p.value(QStringLiteral("query")).toString() },
-                             { QStringLiteral("from_ms"), static_cast<qint64>(p.value(QStringLiteral("from_ms")).toDouble()) },
-                             { QStringLiteral("to_ms"), static_cast<qint64>(p.value(QStringLiteral("to_ms")).toDouble()) },
-                             { QStringLiteral("thumbnail"),
-                               QByteArray::fromBase64(p.value(QStringLiteral("thumbnail_png")).toString().toLatin1()) } };
+            { QStringLiteral("source"), p.value(QStringLiteral("source")).toString() },
+            { QStringLiteral("query"), p.value(QStringLiteral("query")).toString() },
+            { QStringLiteral("from_ms"), static_cast<qint64>(p.value(QStringLiteral("from_ms")).toDouble()) },
+            { QStringLiteral("to_ms"), static_cast<qint64>(p.value(QStringLiteral("to_ms")).toDouble()) },
+            { QStringLiteral("thumbnail"),
+                QByteArray::fromBase64(p.value(QStringLiteral("thumbnail_png")).toString().toLatin1()) } };
     }
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -211,8 +211,7 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
 
 TimelineFilterModel::TimelineFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
-{
-}
+{ }
 
 TimelineFilterModel::~TimelineFilterModel() = default;
 

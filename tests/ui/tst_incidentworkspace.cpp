@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -153,6 +154,16 @@ private Q_SLOTS:
         QTest::mouseClick(postmortem->findChild<QPushButton*>(QStringLiteral("savePostmortem")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(view->incident().postmortemMarkdown.contains(QStringLiteral("retry storm")), Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(!postmortem->hasUnsavedChanges(), Timeout);
+
+        // FIREBREAK_TEST_SHOTS=DIR keeps pictures of the tabs, for looking at them.
+        if (const QString shots = qEnvironmentVariable("FIREBREAK_TEST_SHOTS"); !shots.isEmpty()) {
+            auto* tabs = view->findChild<QTabWidget*>(QStringLiteral("incidentTabs"));
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                QTest::qWait(300);
+                m_workspace->grab().save(shots + QStringLiteral("/incident-tab%1.png").arg(i));
+            }
+        }
 
         // Export in the three formats.
         for (const char* suffix : { "md", "html", "pdf" }) {

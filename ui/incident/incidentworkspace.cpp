@@ -27,8 +27,8 @@ namespace firebreak::ui {
 using journal::IncidentListModel;
 using journal::JournalService;
 
-IncidentWorkspace::IncidentWorkspace(JournalService& service, QSettings& settings, std::function<QString()> author,
-                                     QWidget* parent)
+IncidentWorkspace::IncidentWorkspace(
+    JournalService& service, QSettings& settings, std::function<QString()> author, QWidget* parent)
     : QWidget(parent)
     , m_service(service)
     , m_settings(settings)
@@ -61,6 +61,10 @@ IncidentWorkspace::IncidentWorkspace(JournalService& service, QSettings& setting
     m_list->verticalHeader()->setVisible(false);
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setSectionResizeMode(IncidentListModel::TitleColumn, QHeaderView::Stretch);
+    // A narrow list must keep the title readable; commander and time are in each row's tooltip.
+    m_list->setColumnHidden(IncidentListModel::CommanderColumn, true);
+    m_list->setColumnHidden(IncidentListModel::DeclaredColumn, true);
+    m_list->setWordWrap(false);
 
     m_search->setPlaceholderText(tr("Search titles, notes, updates…"));
     m_search->setClearButtonEnabled(true);
@@ -104,9 +108,11 @@ IncidentWorkspace::IncidentWorkspace(JournalService& service, QSettings& setting
         // Restore: copy the newest backup to a new file and continue there; the damaged file stays as it was.
         if (m_backups.isEmpty())
             return;
-        const QString restored = QFileInfo(m_service.path()).absoluteDir().filePath(
-            QStringLiteral("journal-restored-%1.sqlite")
-                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))));
+        const QString restored
+            = QFileInfo(m_service.path())
+                  .absoluteDir()
+                  .filePath(QStringLiteral("journal-restored-%1.sqlite")
+                                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))));
         if (!QFile::copy(m_backups.first(), restored)) {
             showBanner(tr("Cannot copy the backup %1 to %2.").arg(m_backups.first(), restored), true);
             return;
@@ -114,13 +120,15 @@ IncidentWorkspace::IncidentWorkspace(JournalService& service, QSettings& setting
         Q_EMIT journalChosen(restored);
     });
     connect(m_empty, &EmptyState::secondaryActionTriggered, this, [this] {
-        const QString fresh = QFileInfo(m_service.path()).absoluteDir().filePath(
-            QStringLiteral("journal-%1.sqlite")
-                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))));
+        const QString fresh
+            = QFileInfo(m_service.path())
+                  .absoluteDir()
+                  .filePath(QStringLiteral("journal-%1.sqlite")
+                                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))));
         Q_EMIT journalChosen(fresh);
     });
     connect(m_scope, &QComboBox::currentIndexChanged, this,
-            [this] { m_service.loadIncidents(m_scope->currentData().toBool()); });
+        [this] { m_service.loadIncidents(m_scope->currentData().toBool()); });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         if (text.trimmed().isEmpty())
             applySearch(QString(), {});
@@ -128,10 +136,11 @@ IncidentWorkspace::IncidentWorkspace(JournalService& service, QSettings& setting
             m_service.search(text);
     });
     connect(&m_service, &JournalService::searchFinished, this, &IncidentWorkspace::applySearch);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        if (current.isValid())
-            m_service.loadIncident(current.data(IncidentListModel::IdRole).toString());
-    });
+    connect(
+        m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+            if (current.isValid())
+                m_service.loadIncident(current.data(IncidentListModel::IdRole).toString());
+        });
 
     connect(&m_service, &JournalService::opened, this, [this] {
         m_journalBroken = false;
@@ -139,28 +148,34 @@ IncidentWorkspace::IncidentWorkspace(JournalService& service, QSettings& setting
         m_service.loadIncidents(m_scope->currentData().toBool());
     });
     connect(&m_service, &JournalService::openFailed, this, &IncidentWorkspace::showJournalProblem);
-    connect(&m_service, &JournalService::incidentsLoaded, this,
-            [this](const QList<journal::IncidentSummary>& incidents) {
-                QString keep = m_pendingSelection.isEmpty() ? currentIncidentId() : m_pendingSelection;
-                m_model->setIncidents(incidents);
-                if (keep.isEmpty() && !m_autoSelected && m_proxy->rowCount() > 0) {
-                    // On start, show the newest open incident: during an outage that is the one wanted.
-                    m_autoSelected = true;
-                    keep = m_proxy->index(0, 0).data(IncidentListModel::IdRole).toString();
-                }
-                if (!keep.isEmpty())
-                    selectIncident(keep);
-                if (m_model->rowOf(keep) >= 0)
-                    m_pendingSelection.clear();
-                updateEmptyState();
-            });
+    connect(
+        &m_service, &JournalService::incidentsLoaded, this, [this](const QList<journal::IncidentSummary>& incidents) {
+            QString keep = m_pendingSelection.isEmpty() ? currentIncidentId() : m_pendingSelection;
+            m_model->setIncidents(incidents);
+            if (keep.isEmpty() && !m_autoSelected && !incidents.isEmpty()) {
+                // On start, show the most severe open incident (the newest of equals): during an
+                // outage that is the one wanted.
+                m_autoSelected = true;
+                const auto worst
+                    = std::min_element(incidents.begin(), incidents.end(), [](const auto& a, const auto& b) {
+                          return std::pair(static_cast<int>(a.severity), -a.declaredMs)
+                              < std::pair(static_cast<int>(b.severity), -b.declaredMs);
+                      });
+                keep = worst->id;
+            }
+            if (!keep.isEmpty())
+                selectIncident(keep);
+            if (m_model->rowOf(keep) >= 0)
+                m_pendingSelection.clear();
+            updateEmptyState();
+        });
     connect(&m_service, &JournalService::incidentLoaded, this,
-            [this](const Incident& incident, const QList<JournalEvent>& events) {
-                if (incident.id != currentIncidentId())
-                    return;
-                m_view->setIncident(incident, events);
-                m_stack->setCurrentWidget(m_view);
-            });
+        [this](const Incident& incident, const QList<JournalEvent>& events) {
+            if (incident.id != currentIncidentId())
+                return;
+            m_view->setIncident(incident, events);
+            m_stack->setCurrentWidget(m_view);
+        });
     connect(&m_service, &JournalService::changed, this, [this] {
         m_service.loadIncidents(m_scope->currentData().toBool());
         if (!currentIncidentId().isEmpty())
@@ -176,19 +191,19 @@ IncidentWorkspace::IncidentWorkspace(JournalService& service, QSettings& setting
             m_banner->setVisible(false);
     });
     connect(&m_service, &JournalService::writeDelayed, this,
-            [this](const QString& description, const QString& message, int pending) {
-                showBanner(tr("Not saved yet (%n change(s) waiting, retrying): %1 — %2", nullptr, pending)
-                               .arg(description, message),
-                           true);
-            });
+        [this](const QString& description, const QString& message, int pending) {
+            showBanner(tr("Not saved yet (%n change(s) waiting, retrying): %1 — %2", nullptr, pending)
+                           .arg(description, message),
+                true);
+        });
     connect(&m_service, &JournalService::allWritesSaved, this, [this] {
         if (m_banner->property("error").toBool() && !m_journalBroken)
             showBanner(tr("All changes are saved in the journal."), false);
     });
-    connect(&m_service, &JournalService::writeRejected, this,
-            [this](const QString& description, const QString& message) {
-                showBanner(tr("Not recorded: %1 — %2").arg(description, message), true);
-            });
+    connect(
+        &m_service, &JournalService::writeRejected, this, [this](const QString& description, const QString& message) {
+            showBanner(tr("Not recorded: %1 — %2").arg(description, message), true);
+        });
     updateEmptyState();
 }
 
@@ -237,7 +252,7 @@ void IncidentWorkspace::declareIncident()
     if (!m_scope->currentData().toBool())
         m_scope->setCurrentIndex(0); // a new incident is open: make sure it is listed
     m_service.write(tr("declaration of \"%1\"").arg(request.title),
-                    [request, who](journal::Journal& j) { return j.declare(request, who); });
+        [request, who](journal::Journal& j) { return j.declare(request, who); });
 }
 
 void IncidentWorkspace::applySearch(const QString& text, const QList<journal::SearchHit>& hits)
@@ -268,11 +283,11 @@ void IncidentWorkspace::showJournalProblem(int, const QString& message, const QS
     m_stack->setCurrentWidget(m_empty);
     m_empty->setTitle(tr("The incident journal cannot be opened"));
     m_empty->setBody(message + QStringLiteral("\n\n")
-                     + (backups.isEmpty() ? tr("There is no backup of it. You can start a new, empty journal; the "
-                                               "file above is kept as it is.")
-                                          : tr("The newest backup is %1. Restoring copies it to a new journal file; "
-                                               "the file above is kept as it is.")
-                                                .arg(QFileInfo(backups.first()).fileName())));
+        + (backups.isEmpty() ? tr("There is no backup of it. You can start a new, empty journal; the "
+                                  "file above is kept as it is.")
+                             : tr("The newest backup is %1. Restoring copies it to a new journal file; "
+                                  "the file above is kept as it is.")
+                                   .arg(QFileInfo(backups.first()).fileName())));
     m_empty->setAction(backups.isEmpty() ? QString() : tr("Restore the latest backup"));
     m_empty->setSecondaryAction(tr("Start a new journal"));
     showBanner(message, true);
