@@ -181,6 +181,49 @@ void JournalService::backupNow()
     });
 }
 
+void JournalService::loadSeverityDefinitions()
+{
+    QPointer<JournalService> self(this);
+    post([self](JournalWorker& w) {
+        if (!w.journal)
+            return;
+        QMap<Severity, QString> definitions;
+        try {
+            definitions = w.journal->severityDefinitions();
+        } catch (const std::exception& e) {
+            spdlog::warn("event=journal_read_failed what=severity_definitions error=\"{}\"", e.what());
+            return;
+        }
+        QMetaObject::invokeMethod(self.data(), [self, definitions] {
+            if (self)
+                Q_EMIT self->severityDefinitionsLoaded(definitions);
+        });
+    });
+}
+
+void JournalService::setSeverityDefinition(Severity severity, const QString& description, const QString& author)
+{
+    QPointer<JournalService> self(this);
+    post([self, severity, description, author](JournalWorker& w) {
+        if (!w.journal)
+            return;
+        QString error;
+        try {
+            w.journal->setSeverityDefinition(severity, description, author);
+        } catch (const JournalError& e) {
+            error = e.message();
+        }
+        QMetaObject::invokeMethod(self.data(), [self, error] {
+            if (!self)
+                return;
+            if (!error.isEmpty())
+                Q_EMIT self->writeRejected(Text::tr("severity definition"), error);
+            else
+                self->loadSeverityDefinitions();
+        });
+    });
+}
+
 void JournalService::write(const QString& description, Write operation)
 {
     m_pending.push_back({ description, std::move(operation), 0 });

@@ -39,6 +39,9 @@ public:
     void loadIncident(const QString& id);
     void search(const QString& text);
     void backupNow();
+    /// Answers with severityDefinitionsLoaded().
+    void loadSeverityDefinitions();
+    void setSeverityDefinition(Severity severity, const QString& description, const QString& author);
 
     QString backupDirectory() const;
     /// How often an open incident is backed up; tests shorten it.
@@ -58,6 +61,7 @@ Q_SIGNALS:
     /// A write failed for a passing reason and will be retried; `pending` writes are waiting.
     void writeDelayed(const QString& description, const QString& message, int pending);
     void allWritesSaved();
+    void severityDefinitionsLoaded(const QMap<firebreak::Severity, QString>& definitions);
     void backedUp(const QString& path);
     void backupFailed(const QString& message);
 

@@ -105,7 +105,10 @@ QString TimelineModel::describe(const JournalEvent& event)
     case EventKind::Note:
         return v("text");
     case EventKind::EvidencePinned:
-        return tr("%1 [%2] %3").arg(v("title"), v("source"), v("query"));
+        return tr("%1 [%2] %3 — %4 to %5")
+            .arg(v("title"), v("source"), v("query"),
+                formatTime(static_cast<qint64>(p.value(QStringLiteral("from_ms")).toDouble()), TimeDisplay::Utc),
+                formatTime(static_cast<qint64>(p.value(QStringLiteral("to_ms")).toDouble()), TimeDisplay::Utc, true));
     case EventKind::UpdateSent:
         return tr("To %1: %2").arg(v("audience"), v("text"));
     case EventKind::ActionItemAdded:

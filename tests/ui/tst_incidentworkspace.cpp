@@ -187,6 +187,42 @@ private Q_SLOTS:
         QVERIFY(stored.postmortemMarkdown.contains(QStringLiteral("retry storm")));
     }
 
+    void rolesTagsAndSeverityDefinitions()
+    {
+        declare(QStringLiteral("Roles"), QStringLiteral("SEV2"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->view()->incident().id.isEmpty(), Timeout);
+        IncidentView* view = m_workspace->view();
+
+        // A custom role through the header's dialog.
+        QTimer::singleShot(0, this, [] {
+            auto* dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            auto* role = dialog->findChild<QComboBox*>(QStringLiteral("roleName"));
+            role->setEditText(QStringLiteral("Customer liaison"));
+            QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("rolePerson")), QStringLiteral("eve"));
+            QMetaObject::invokeMethod(dialog, "accept");
+        });
+        QTest::mouseClick(view->findChild<QPushButton*>(QStringLiteral("assignRole")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view->incident().roles.value(QStringLiteral("customer liaison")), QStringLiteral("eve"), Timeout);
+        QVERIFY(view->findChild<QLabel*>(QStringLiteral("incidentRoles"))
+                    ->text()
+                    .contains(QStringLiteral("customer liaison: eve")));
+
+        auto* tags = view->findChild<QLineEdit*>(QStringLiteral("incidentTags"));
+        tags->setFocus();
+        QTest::keyClicks(tags, QStringLiteral("eu, payments"));
+        Q_EMIT tags->editingFinished();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view->incident().tags, (QStringList { QStringLiteral("eu"), QStringLiteral("payments") }), Timeout);
+
+        QString sev1;
+        connect(m_service.get(), &JournalService::severityDefinitionsLoaded, this,
+            [&sev1](const QMap<Severity, QString>& definitions) { sev1 = definitions.value(Severity::Sev1); });
+        m_service->setSeverityDefinition(Severity::Sev1, QStringLiteral("Revenue stops"), QStringLiteral("ann"));
+        QTRY_COMPARE_WITH_TIMEOUT(sev1, QStringLiteral("Revenue stops"), Timeout);
+    }
+
     void anotherProcessesNoteAppearsWithinTwoSeconds()
     {
         declare(QStringLiteral("Queue backlog"), QStringLiteral("SEV3"));

@@ -37,8 +37,8 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("workspaces"));
     m_tabs->setDocumentMode(true);
 
-    auto* incident = new IncidentWorkspace(context.journal(), context.qsettings(), [&context] { return context.author(); },
-                                           m_tabs);
+    auto* incident = new IncidentWorkspace(
+        context.journal(), context.qsettings(), [&context] { return context.author(); }, m_tabs);
     m_incident = incident;
     m_tabs->addTab(incident, tr("Incident"));
     connect(incident, &IncidentWorkspace::journalChosen, this, [this](const QString& path) {
@@ -79,9 +79,8 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
         QTimer::singleShot(0, this,
             [this, problem] { statusBar()->showMessage(tr("Secrets could not be loaded: %1").arg(problem), 30000); });
     }
-    connect(&context.journal(), &journal::JournalService::backedUp, this, [this](const QString& file) {
-        statusBar()->showMessage(tr("Journal backed up to %1").arg(file), 5000);
-    });
+    connect(&context.journal(), &journal::JournalService::backedUp, this,
+        [this](const QString& file) { statusBar()->showMessage(tr("Journal backed up to %1").arg(file), 5000); });
     connect(&context.journal(), &journal::JournalService::backupFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Journal backup failed: %1").arg(message), 30000);
     });
@@ -138,8 +137,9 @@ void MainWindow::createMenus()
     declare->setObjectName(QStringLiteral("actionDeclare"));
     declare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     declare->setShortcutContext(Qt::ApplicationShortcut);
-    QAction* backup = incidentMenu->addAction(tr("&Back up the journal now"), &m_context.journal(),
-                                              &journal::JournalService::backupNow);
+    incidentMenu->addAction(tr("&Severity definitions…"), m_incident, &IncidentWorkspace::editSeverityDefinitions);
+    QAction* backup = incidentMenu->addAction(
+        tr("&Back up the journal now"), &m_context.journal(), &journal::JournalService::backupNow);
     backup->setObjectName(QStringLiteral("actionBackup"));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));

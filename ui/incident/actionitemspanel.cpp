@@ -76,16 +76,16 @@ void ActionItemsPanel::setIncident(const Incident& incident)
         m_table->insertRow(row);
         m_table->setItem(row, 0, new QTableWidgetItem(item.text));
         m_table->setItem(row, 1, new QTableWidgetItem(item.owner));
-        m_table->setItem(row, 2, new QTableWidgetItem(item.dueMs ? formatTime(*item.dueMs, m_display).left(10) : QString()));
+        m_table->setItem(
+            row, 2, new QTableWidgetItem(item.dueMs ? formatTime(*item.dueMs, m_display).left(10) : QString()));
         auto* status = new QComboBox(m_table);
         status->setObjectName(QStringLiteral("actionStatus_%1").arg(row));
         for (const QString& s : statuses())
             status->addItem(statusLabel(s), s);
         status->setCurrentIndex(std::max(0, status->findData(item.status)));
         const QString id = item.id;
-        connect(status, &QComboBox::activated, this, [this, status, id] {
-            Q_EMIT statusChanged(id, status->currentData().toString());
-        });
+        connect(status, &QComboBox::activated, this,
+            [this, status, id] { Q_EMIT statusChanged(id, status->currentData().toString()); });
         m_table->setCellWidget(row, 3, status);
     }
 }

@@ -4,10 +4,15 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace firebreak::ui {
 
@@ -46,6 +51,8 @@ IncidentHeader::IncidentHeader(QWidget* parent)
     , m_commander(new QLineEdit(this))
     , m_impact(new QLineEdit(this))
     , m_services(new QLineEdit(this))
+    , m_tags(new QLineEdit(this))
+    , m_roles(new QLabel(this))
     , m_startedKnown(new QCheckBox(tr("Impact began"), this))
     , m_started(new QDateTimeEdit(this))
     , m_elapsed(new QLabel(this))
@@ -60,6 +67,11 @@ IncidentHeader::IncidentHeader(QWidget* parent)
     m_commander->setObjectName(QStringLiteral("incidentCommander"));
     m_impact->setObjectName(QStringLiteral("incidentImpact"));
     m_services->setObjectName(QStringLiteral("incidentServices"));
+    m_tags->setObjectName(QStringLiteral("incidentTags"));
+    m_roles->setObjectName(QStringLiteral("incidentRoles"));
+    m_tags->setPlaceholderText(tr("tags, comma-separated"));
+    m_roles->setTextFormat(Qt::PlainText);
+    m_roles->setWordWrap(true);
     m_started->setObjectName(QStringLiteral("incidentStarted"));
     m_elapsed->setObjectName(QStringLiteral("incidentElapsed"));
     m_durations->setObjectName(QStringLiteral("incidentDurations"));
@@ -74,7 +86,7 @@ IncidentHeader::IncidentHeader(QWidget* parent)
     for (int level = 1; level <= 5; ++level)
         m_severity->addItem(severityName(static_cast<Severity>(level)), level);
     for (auto status : { IncidentStatus::Investigating, IncidentStatus::Identified, IncidentStatus::Mitigated,
-                         IncidentStatus::Resolved, IncidentStatus::Closed })
+             IncidentStatus::Resolved, IncidentStatus::Closed })
         m_status->addItem(statusLabel(status), static_cast<int>(status));
     m_commander->setPlaceholderText(tr("nobody yet"));
     m_impact->setPlaceholderText(tr("What customers experience"));
@@ -96,9 +108,17 @@ IncidentHeader::IncidentHeader(QWidget* parent)
     grid->addWidget(m_startedKnown, 1, 4);
     grid->addWidget(m_started, 1, 5);
     grid->addWidget(new QLabel(tr("Impact"), this), 2, 0);
-    grid->addWidget(m_impact, 2, 1, 1, 5);
-    grid->addWidget(m_elapsed, 3, 0, 1, 2);
-    grid->addWidget(m_durations, 3, 2, 1, 4);
+    grid->addWidget(m_impact, 2, 1);
+    grid->addWidget(new QLabel(tr("Tags"), this), 2, 2);
+    grid->addWidget(m_tags, 2, 3, 1, 3);
+    auto* assign = new QPushButton(tr("Assign role…"), this);
+    assign->setObjectName(QStringLiteral("assignRole"));
+    grid->addWidget(new QLabel(tr("Roles"), this), 3, 0);
+    grid->addWidget(m_roles, 3, 1, 1, 4);
+    grid->addWidget(assign, 3, 5);
+    grid->addWidget(m_elapsed, 4, 0, 1, 2);
+    grid->addWidget(m_durations, 4, 2, 1, 4);
+    connect(assign, &QPushButton::clicked, this, &IncidentHeader::assignRole);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(3, 2);
 
@@ -134,6 +154,14 @@ IncidentHeader::IncidentHeader(QWidget* parent)
         if (!m_loading && services != m_incident.services)
             Q_EMIT servicesEdited(services);
     });
+    connect(m_tags, &QLineEdit::editingFinished, this, [this] {
+        QStringList tags;
+        for (const QString& t : m_tags->text().split(u',', Qt::SkipEmptyParts))
+            tags << t.trimmed();
+        tags.removeAll(QString());
+        if (!m_loading && tags != m_incident.tags)
+            Q_EMIT tagsEdited(tags);
+    });
     const auto emitStarted = [this] {
         if (m_loading)
             return;
@@ -153,6 +181,37 @@ IncidentHeader::IncidentHeader(QWidget* parent)
 }
 
 IncidentHeader::~IncidentHeader() = default;
+
+void IncidentHeader::assignRole()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Assign a role"));
+    auto* role = new QComboBox(&dialog);
+    role->setObjectName(QStringLiteral("roleName"));
+    role->setEditable(true); // custom roles are allowed
+    role->addItems(standardRoles());
+    auto* person = new QLineEdit(&dialog);
+    person->setObjectName(QStringLiteral("rolePerson"));
+    person->setPlaceholderText(tr("empty releases the role"));
+    const auto showHolder
+        = [this, role, person] { person->setText(m_incident.roles.value(role->currentText().trimmed().toLower())); };
+    connect(role, &QComboBox::currentTextChanged, &dialog, showHolder);
+    showHolder();
+    auto* form = new QFormLayout;
+    form->addRow(tr("Role"), role);
+    form->addRow(tr("Person"), person);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString name = role->currentText().trimmed().toLower();
+    if (!name.isEmpty() && person->text().trimmed() != m_incident.roles.value(name))
+        Q_EMIT roleAssigned(name, person->text().trimmed());
+}
 
 void IncidentHeader::setClock(std::function<qint64()> clock)
 {
@@ -181,6 +240,12 @@ void IncidentHeader::setIncident(const Incident& incident)
         m_impact->setText(incident.customerImpact);
     if (!m_services->hasFocus())
         m_services->setText(incident.services.join(QStringLiteral(", ")));
+    if (!m_tags->hasFocus())
+        m_tags->setText(incident.tags.join(QStringLiteral(", ")));
+    QStringList roles;
+    for (auto it = incident.roles.cbegin(); it != incident.roles.cend(); ++it)
+        roles << QStringLiteral("%1: %2").arg(it.key(), it.value());
+    m_roles->setText(roles.isEmpty() ? tr("nobody has a role yet") : roles.join(QStringLiteral(" · ")));
     m_startedKnown->setChecked(incident.startedMs.has_value());
     m_started->setEnabled(incident.startedMs.has_value());
     m_started->setTimeSpec(m_display == TimeDisplay::Utc ? Qt::UTC : Qt::LocalTime);
@@ -208,21 +273,20 @@ void IncidentHeader::refreshTimes()
     const qint64 now = m_clock();
     const qint64 end = m_incident.isOpen() ? now : m_incident.resolvedMs.value_or(now);
     m_elapsed->setText(m_incident.isOpen()
-                           ? tr("Open for %1 (declared %2)")
-                                 .arg(since(m_incident.declaredMs, end), formatTime(m_incident.declaredMs, m_display, true))
-                           : tr("Lasted %1 (declared %2)")
-                                 .arg(since(m_incident.declaredMs, end),
-                                      formatTime(m_incident.declaredMs, m_display, true)));
+            ? tr("Open for %1 (declared %2)")
+                  .arg(since(m_incident.declaredMs, end), formatTime(m_incident.declaredMs, m_display, true))
+            : tr("Lasted %1 (declared %2)")
+                  .arg(since(m_incident.declaredMs, end), formatTime(m_incident.declaredMs, m_display, true)));
     QString text = tr("From declared — acknowledged %1 · mitigated %2 · resolved %3")
                        .arg(since(m_incident.declaredMs, m_incident.acknowledgedMs),
-                            since(m_incident.declaredMs, m_incident.mitigatedMs),
-                            since(m_incident.declaredMs, m_incident.resolvedMs));
+                           since(m_incident.declaredMs, m_incident.mitigatedMs),
+                           since(m_incident.declaredMs, m_incident.resolvedMs));
     if (m_incident.startedMs)
         text += u'\n'
             + tr("From impact start — declared %1 · mitigated %2 · resolved %3")
                   .arg(since(m_incident.startedMs, m_incident.declaredMs),
-                       since(m_incident.startedMs, m_incident.mitigatedMs),
-                       since(m_incident.startedMs, m_incident.resolvedMs));
+                      since(m_incident.startedMs, m_incident.mitigatedMs),
+                      since(m_incident.startedMs, m_incident.resolvedMs));
     m_durations->setText(text);
 }
 

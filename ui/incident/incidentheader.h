@@ -38,10 +38,13 @@ Q_SIGNALS:
     void commanderEdited(const QString& person);
     void impactEdited(const QString& impact);
     void servicesEdited(const QStringList& services);
+    void tagsEdited(const QStringList& tags);
+    void roleAssigned(const QString& role, const QString& person);
     void startedEdited(std::optional<qint64> startedMs);
 
 private:
     void refreshTimes();
+    void assignRole();
 
     Incident m_incident;
     TimeDisplay m_display = TimeDisplay::Local;
@@ -54,6 +57,8 @@ private:
     QLineEdit* m_commander;
     QLineEdit* m_impact;
     QLineEdit* m_services;
+    QLineEdit* m_tags;
+    QLabel* m_roles;
     QCheckBox* m_startedKnown;
     QDateTimeEdit* m_started;
     QLabel* m_elapsed;

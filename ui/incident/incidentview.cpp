@@ -14,8 +14,8 @@ namespace firebreak::ui {
 
 using journal::Journal;
 
-IncidentView::IncidentView(journal::JournalService& service, QSettings& settings, std::function<QString()> author,
-                           QWidget* parent)
+IncidentView::IncidentView(
+    journal::JournalService& service, QSettings& settings, std::function<QString()> author, QWidget* parent)
     : QWidget(parent)
     , m_service(service)
     , m_author(std::move(author))
@@ -43,12 +43,13 @@ IncidentView::IncidentView(journal::JournalService& service, QSettings& settings
         const QString id = m_incident.id;
         const QString who = m_author();
         submit(tr("title of %1").arg(id),
-               [id, title, who](Journal& j) { return j.setField(id, QStringLiteral("title"), title, who); });
+            [id, title, who](Journal& j) { return j.setField(id, QStringLiteral("title"), title, who); });
     });
     connect(m_header, &IncidentHeader::severityChosen, this, [this](Severity severity) {
         const QString id = m_incident.id;
         const QString who = m_author();
-        submit(tr("severity of %1").arg(id), [id, severity, who](Journal& j) { return j.changeSeverity(id, severity, who); });
+        submit(tr("severity of %1").arg(id),
+            [id, severity, who](Journal& j) { return j.changeSeverity(id, severity, who); });
     });
     connect(m_header, &IncidentHeader::statusChosen, this, [this](IncidentStatus status) {
         const QString id = m_incident.id;
@@ -58,15 +59,14 @@ IncidentView::IncidentView(journal::JournalService& service, QSettings& settings
     connect(m_header, &IncidentHeader::commanderEdited, this, [this](const QString& person) {
         const QString id = m_incident.id;
         const QString who = m_author();
-        submit(tr("commander of %1").arg(id), [id, person, who](Journal& j) {
-            return j.assignRole(id, QStringLiteral("commander"), person, who);
-        });
+        submit(tr("commander of %1").arg(id),
+            [id, person, who](Journal& j) { return j.assignRole(id, QStringLiteral("commander"), person, who); });
     });
     connect(m_header, &IncidentHeader::impactEdited, this, [this](const QString& impact) {
         const QString id = m_incident.id;
         const QString who = m_author();
         submit(tr("impact of %1").arg(id),
-               [id, impact, who](Journal& j) { return j.setField(id, QStringLiteral("impact"), impact, who); });
+            [id, impact, who](Journal& j) { return j.setField(id, QStringLiteral("impact"), impact, who); });
     });
     connect(m_header, &IncidentHeader::servicesEdited, this, [this](const QStringList& services) {
         const QString id = m_incident.id;
@@ -75,12 +75,25 @@ IncidentView::IncidentView(journal::JournalService& service, QSettings& settings
             return j.setField(id, QStringLiteral("services"), QJsonArray::fromStringList(services), who);
         });
     });
+    connect(m_header, &IncidentHeader::tagsEdited, this, [this](const QStringList& tags) {
+        const QString id = m_incident.id;
+        const QString who = m_author();
+        submit(tr("tags of %1").arg(id), [id, tags, who](Journal& j) {
+            return j.setField(id, QStringLiteral("tags"), QJsonArray::fromStringList(tags), who);
+        });
+    });
+    connect(m_header, &IncidentHeader::roleAssigned, this, [this](const QString& role, const QString& person) {
+        const QString id = m_incident.id;
+        const QString who = m_author();
+        submit(tr("%1 of %2").arg(role, id),
+            [id, role, person, who](Journal& j) { return j.assignRole(id, role, person, who); });
+    });
     connect(m_header, &IncidentHeader::startedEdited, this, [this](std::optional<qint64> started) {
         const QString id = m_incident.id;
         const QString who = m_author();
         const QJsonValue value = started ? QJsonValue(static_cast<double>(*started)) : QJsonValue();
         submit(tr("impact start of %1").arg(id),
-               [id, value, who](Journal& j) { return j.setField(id, QStringLiteral("started"), value, who); });
+            [id, value, who](Journal& j) { return j.setField(id, QStringLiteral("started"), value, who); });
     });
     connect(m_timeline, &TimelinePanel::noteEntered, this, [this](const QString& text) {
         const QString id = m_incident.id;
@@ -90,26 +103,27 @@ IncidentView::IncidentView(journal::JournalService& service, QSettings& settings
     connect(m_timeline, &TimelinePanel::keyToggled, this, [this](const QString& eventId, bool key) {
         const QString id = m_incident.id;
         const QString who = m_author();
-        submit(tr("key event on %1").arg(id), [id, eventId, key, who](Journal& j) { return j.markKey(id, eventId, key, who); });
+        submit(tr("key event on %1").arg(id),
+            [id, eventId, key, who](Journal& j) { return j.markKey(id, eventId, key, who); });
     });
     connect(m_timeline, &TimelinePanel::correctionEntered, this, [this](const QString& eventId, const QString& text) {
         const QString id = m_incident.id;
         const QString who = m_author();
         submit(tr("correction on %1").arg(id),
-               [id, eventId, text, who](Journal& j) { return j.correct(id, eventId, text, who); });
+            [id, eventId, text, who](Journal& j) { return j.correct(id, eventId, text, who); });
     });
     connect(m_timeline, &TimelinePanel::actionItemRequested, this, [this](const QString& eventId) {
         m_tabs->setCurrentWidget(m_actions);
         m_actions->addItem(eventId);
     });
     connect(m_actions, &ActionItemsPanel::added, this,
-            [this](const QString& text, const QString& owner, std::optional<qint64> due, const QString& raisedBy) {
-                const QString id = m_incident.id;
-                const QString who = m_author();
-                submit(tr("action item on %1").arg(id), [id, text, owner, due, raisedBy, who](Journal& j) {
-                    return j.addActionItem(id, text, owner, due, raisedBy, who);
-                });
+        [this](const QString& text, const QString& owner, std::optional<qint64> due, const QString& raisedBy) {
+            const QString id = m_incident.id;
+            const QString who = m_author();
+            submit(tr("action item on %1").arg(id), [id, text, owner, due, raisedBy, who](Journal& j) {
+                return j.addActionItem(id, text, owner, due, raisedBy, who);
             });
+        });
     connect(m_actions, &ActionItemsPanel::statusChanged, this, [this](const QString& itemId, const QString& status) {
         const QString id = m_incident.id;
         const QString who = m_author();
@@ -121,13 +135,13 @@ IncidentView::IncidentView(journal::JournalService& service, QSettings& settings
         const QString id = m_incident.id;
         const QString who = m_author();
         submit(tr("update on %1").arg(id),
-               [id, audience, text, who](Journal& j) { return j.recordUpdate(id, audience, text, who); });
+            [id, audience, text, who](Journal& j) { return j.recordUpdate(id, audience, text, who); });
     });
     connect(m_postmortem, &PostmortemPanel::saveRequested, this, [this](const QString& markdown) {
         const QString id = m_incident.id;
         const QString who = m_author();
         submit(tr("postmortem of %1").arg(id),
-               [id, markdown, who](Journal& j) { return j.editPostmortem(id, markdown, who); });
+            [id, markdown, who](Journal& j) { return j.editPostmortem(id, markdown, who); });
     });
 }
 

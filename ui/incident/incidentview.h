@@ -24,7 +24,7 @@ class IncidentView final : public QWidget
     Q_OBJECT
 public:
     IncidentView(journal::JournalService& service, QSettings& settings, std::function<QString()> author,
-                 QWidget* parent = nullptr);
+        QWidget* parent = nullptr);
     ~IncidentView() override;
 
     void setIncident(const Incident& incident, const QList<JournalEvent>& events);

@@ -7,9 +7,12 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -146,7 +149,10 @@ IncidentWorkspace::IncidentWorkspace(
         m_journalBroken = false;
         m_banner->setVisible(false);
         m_service.loadIncidents(m_scope->currentData().toBool());
+        m_service.loadSeverityDefinitions();
     });
+    connect(&m_service, &JournalService::severityDefinitionsLoaded, this,
+        [this](const QMap<Severity, QString>& definitions) { m_definitions = definitions; });
     connect(&m_service, &JournalService::openFailed, this, &IncidentWorkspace::showJournalProblem);
     connect(
         &m_service, &JournalService::incidentsLoaded, this, [this](const QList<journal::IncidentSummary>& incidents) {
@@ -244,7 +250,7 @@ void IncidentWorkspace::declareIncident()
         showBanner(tr("The journal is not open, so no incident can be declared."), true);
         return;
     }
-    DeclareDialog dialog(m_author(), {}, this);
+    DeclareDialog dialog(m_author(), m_definitions, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const journal::DeclareRequest request = dialog.request();
@@ -253,6 +259,38 @@ void IncidentWorkspace::declareIncident()
         m_scope->setCurrentIndex(0); // a new incident is open: make sure it is listed
     m_service.write(tr("declaration of \"%1\"").arg(request.title),
         [request, who](journal::Journal& j) { return j.declare(request, who); });
+}
+
+void IncidentWorkspace::editSeverityDefinitions()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Severity definitions"));
+    dialog.setObjectName(QStringLiteral("severityDefinitionsDialog"));
+    auto* form = new QFormLayout;
+    QList<QLineEdit*> edits;
+    for (int level = 1; level <= 5; ++level) {
+        auto* edit = new QLineEdit(m_definitions.value(static_cast<Severity>(level)), &dialog);
+        edit->setObjectName(QStringLiteral("definition%1").arg(level));
+        edit->setMinimumWidth(480);
+        form->addRow(severityName(static_cast<Severity>(level)), edit);
+        edits << edit;
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(
+        new QLabel(tr("What each severity means in your organisation; shown when an incident is declared."), &dialog));
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    for (int level = 1; level <= 5; ++level) {
+        const auto severity = static_cast<Severity>(level);
+        const QString text = edits.at(level - 1)->text().trimmed();
+        if (!text.isEmpty() && text != m_definitions.value(severity))
+            m_service.setSeverityDefinition(severity, text, m_author());
+    }
 }
 
 void IncidentWorkspace::applySearch(const QString& text, const QList<journal::SearchHit>& hits)

@@ -29,7 +29,7 @@ class IncidentWorkspace final : public QWidget
     Q_OBJECT
 public:
     IncidentWorkspace(journal::JournalService& service, QSettings& settings, std::function<QString()> author,
-                      QWidget* parent = nullptr);
+        QWidget* parent = nullptr);
     ~IncidentWorkspace() override;
 
     void setTimeDisplay(TimeDisplay display);
@@ -43,6 +43,8 @@ public:
 public Q_SLOTS:
     /// Ctrl+Shift+D.
     void declareIncident();
+    /// Edits the journal's SEV1–SEV5 definitions.
+    void editSeverityDefinitions();
 
 Q_SIGNALS:
     /// The user chose to continue with another journal file (a restored backup or a new one).
@@ -70,6 +72,7 @@ private:
     QStringList m_backups;
     bool m_journalBroken = false;
     bool m_autoSelected = false;
+    QMap<Severity, QString> m_definitions;
 };
 
 } // namespace firebreak::ui

@@ -69,16 +69,15 @@ PostmortemPanel::PostmortemPanel(QWidget* parent)
     connect(regenerate, &QPushButton::clicked, this, [this] {
         if (m_dirty
             && QMessageBox::question(this, tr("Regenerate the postmortem?"),
-                                     tr("Your unsaved edits will be replaced by a draft generated from the journal."))
+                   tr("Your unsaved edits will be replaced by a draft generated from the journal."))
                 != QMessageBox::Yes)
             return;
         this->regenerate();
     });
     connect(m_save, &QPushButton::clicked, this, [this] { Q_EMIT saveRequested(m_editor->toPlainText()); });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(
-            this, tr("Export postmortem"), m_incident.id + QStringLiteral("-postmortem.md"),
-            tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"));
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export postmortem"),
+            m_incident.id + QStringLiteral("-postmortem.md"), tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"));
         if (file.isEmpty())
             return;
         QString error;

@@ -27,8 +27,7 @@ QPixmap thumbnail(const QModelIndex& index)
 
 TimelineDelegate::TimelineDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
-{
-}
+{ }
 
 TimelineDelegate::~TimelineDelegate() = default;
 
@@ -53,8 +52,8 @@ void TimelineDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     QStyleOptionViewItem textOption = option;
     textOption.rect.setLeft(option.rect.left() + pixmap.width() + 8);
     QStyledItemDelegate::paint(painter, textOption, index);
-    painter->drawPixmap(option.rect.left() + 4, option.rect.top() + (option.rect.height() - pixmap.height()) / 2,
-                        pixmap);
+    painter->drawPixmap(
+        option.rect.left() + 4, option.rect.top() + (option.rect.height() - pixmap.height()) / 2, pixmap);
 }
 
 QSize TimelineDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const

@@ -53,8 +53,8 @@ TimelinePanel::TimelinePanel(QWidget* parent)
 
     m_kind->addItem(tr("All kinds"), QString());
     for (auto kind : { EventKind::Note, EventKind::SeverityChanged, EventKind::StatusChanged, EventKind::RoleAssigned,
-                       EventKind::UpdateSent, EventKind::EvidencePinned, EventKind::ActionItemAdded,
-                       EventKind::EventCorrected, EventKind::FieldChanged, EventKind::Declared })
+             EventKind::UpdateSent, EventKind::EvidencePinned, EventKind::ActionItemAdded, EventKind::EventCorrected,
+             EventKind::FieldChanged, EventKind::Declared })
         m_kind->addItem(TimelineModel::kindLabel(kind), eventKindKey(kind));
     m_author->addItem(tr("All authors"), QString());
 
@@ -76,10 +76,10 @@ TimelinePanel::TimelinePanel(QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_entry);
 
-    connect(m_kind, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setKind(m_kind->currentData().toString()); });
+    connect(
+        m_kind, &QComboBox::currentIndexChanged, this, [this] { m_filter->setKind(m_kind->currentData().toString()); });
     connect(m_author, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setAuthor(m_author->currentData().toString()); });
+        [this] { m_filter->setAuthor(m_author->currentData().toString()); });
     connect(m_entry, &QLineEdit::returnPressed, this, [this] {
         const QString text = m_entry->text().trimmed();
         if (text.isEmpty())
@@ -99,8 +99,7 @@ TimelinePanel::TimelinePanel(QWidget* parent)
             return;
         const QModelIndex current = m_view->currentIndex();
         bool ok = false;
-        const QString text = QInputDialog::getMultiLineText(
-            this, tr("Correct an event"),
+        const QString text = QInputDialog::getMultiLineText(this, tr("Correct an event"),
             tr("The original stays in the timeline; this correction is shown with it.\n\nOriginal: %1")
                 .arg(current.siblingAtColumn(TimelineModel::TextColumn).data().toString()),
             current.siblingAtColumn(TimelineModel::TextColumn).data().toString(), &ok);
@@ -158,8 +157,8 @@ void TimelinePanel::updateButtons()
     m_key->setEnabled(has);
     m_correct->setEnabled(has);
     if (has)
-        m_key->setText(m_view->currentIndex().data(TimelineModel::KeyRole).toBool() ? tr("Unmark key")
-                                                                                     : tr("Mark key"));
+        m_key->setText(
+            m_view->currentIndex().data(TimelineModel::KeyRole).toBool() ? tr("Unmark key") : tr("Mark key"));
 }
 
 void TimelinePanel::refreshAuthors()

@@ -186,8 +186,8 @@ void UpdatesPanel::refreshCountdown()
         return;
     }
     m_countdown->setText(journal::countdownText(*due, m_clock(), &m_overdue));
-    m_countdown->setStyleSheet(m_overdue ? QStringLiteral("color: white; background: #c62828; padding: 2px 6px;")
-                                         : QString());
+    m_countdown->setStyleSheet(
+        m_overdue ? QStringLiteral("color: white; background: #c62828; padding: 2px 6px;") : QString());
 }
 
 void UpdatesPanel::refreshSent()
@@ -210,12 +210,11 @@ void UpdatesPanel::editTemplate()
     dialog.setWindowTitle(tr("Template for %1").arg(audienceLabel(audience)));
     auto* editor = new QPlainTextEdit(current.text, &dialog);
     editor->setObjectName(QStringLiteral("templateEditor"));
-    auto* help = new QLabel(tr("Placeholders: %1").arg(journal::templatePlaceholders().join(QStringLiteral(" "))),
-                            &dialog);
+    auto* help
+        = new QLabel(tr("Placeholders: %1").arg(journal::templatePlaceholders().join(QStringLiteral(" "))), &dialog);
     help->setWordWrap(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel
-                                             | QDialogButtonBox::RestoreDefaults,
-                                         &dialog);
+    auto* buttons = new QDialogButtonBox(
+        QDialogButtonBox::Save | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, &dialog, [editor, audience] {
