@@ -1,5 +1,7 @@
 #include "actionitemspanel.h"
 
+#include "common/formdialog.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -110,14 +112,7 @@ void ActionItemsPanel::addItem(const QString& raisedByEventId)
     form->addRow(tr("What"), text);
     form->addRow(tr("Owner"), owner);
     form->addRow(QString(), dueRow);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    dialog.resize(460, dialog.sizeHint().height());
-    if (dialog.exec() != QDialog::Accepted || text->text().trimmed().isEmpty())
+    if (!runFormDialog(dialog, form) || text->text().trimmed().isEmpty())
         return;
     std::optional<qint64> dueMs;
     if (hasDue->isChecked())

@@ -1,5 +1,7 @@
 #include "incidentheader.h"
 
+#include "common/formdialog.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -200,13 +202,7 @@ void IncidentHeader::assignRole()
     auto* form = new QFormLayout;
     form->addRow(tr("Role"), role);
     form->addRow(tr("Person"), person);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted)
+    if (!runFormDialog(dialog, form))
         return;
     const QString name = role->currentText().trimmed().toLower();
     if (!name.isEmpty() && person->text().trimmed() != m_incident.roles.value(name))

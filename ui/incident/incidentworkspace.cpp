@@ -1,6 +1,7 @@
 #include "incidentworkspace.h"
 
 #include "common/emptystate.h"
+#include "common/formdialog.h"
 #include "declaredialog.h"
 #include "incidentview.h"
 #include "journal/incidentlistmodel.h"
@@ -275,15 +276,9 @@ void IncidentWorkspace::editSeverityDefinitions()
         form->addRow(severityName(static_cast<Severity>(level)), edit);
         edits << edit;
     }
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(
-        new QLabel(tr("What each severity means in your organisation; shown when an incident is declared."), &dialog));
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted)
+    auto* note
+        = new QLabel(tr("What each severity means in your organisation; shown when an incident is declared."), &dialog);
+    if (!runFormDialog(dialog, form, note, QDialogButtonBox::Save | QDialogButtonBox::Cancel))
         return;
     for (int level = 1; level <= 5; ++level) {
         const auto severity = static_cast<Severity>(level);
