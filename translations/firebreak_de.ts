@@ -4,10 +4,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage: firebreak-cli [--json] [--log-level LEVEL] COMMAND [ARGS]</source>
-        <translation>Aufruf: firebreak-cli [--json] [--log-level LEVEL] COMMAND [ARGS]</translation>
-    </message>
-    <message>
         <source>Incident journal, metrics, logs and traces from the command line.</source>
         <translation>Vorfalljournal, Metriken, Logs und Traces über die Kommandozeile.</translation>
     </message>
@@ -56,10 +52,6 @@
         <translation>Keine Datenquellen. Fügen Sie im Firebreak-Fenster eine hinzu (Datenquellen…).</translation>
     </message>
     <message>
-        <source>give either a data source name or --kind and --url</source>
-        <translation>geben Sie entweder einen Datenquellennamen oder --kind und --url an</translation>
-    </message>
-    <message>
         <source>no data source named &apos;%1&apos;</source>
         <translation>keine Datenquelle namens &apos;%1&apos;</translation>
     </message>
@@ -104,8 +96,332 @@
         <translation>Basis-URL des Backends</translation>
     </message>
     <message>
-        <source>seconds to wait (default 10)</source>
-        <translation>Wartezeit in Sekunden (Standard: 10)</translation>
+        <source>Usage: firebreak-cli [--journal PATH] [--json] [--log-level LEVEL] COMMAND [ARGS]</source>
+        <translation>Aufruf: firebreak-cli [--journal PATH] [--json] [--log-level LEVEL] COMMAND [ARGS]</translation>
+    </message>
+    <message>
+        <source>incident journal to use (default %1)</source>
+        <translation>zu verwendendes Vorfalljournal (Standard: %1)</translation>
+    </message>
+    <message>
+        <source>--journal needs the path of a journal file</source>
+        <translation>--journal benötigt den Pfad einer Journaldatei</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>missing arguments: %1</source>
+        <translation>fehlende Argumente: %1</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;: %2</source>
+        <translation>unerwartetes Argument &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a severity: use SEV1 (most severe) … SEV5</source>
+        <translation>&apos;%1&apos; ist kein Schweregrad: verwenden Sie SEV1 (höchster) … SEV5</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a status: use investigating, identified, mitigated, resolved or closed</source>
+        <translation>&apos;%1&apos; ist kein Status: verwenden Sie investigating, identified, mitigated, resolved oder closed</translation>
+    </message>
+    <message>
+        <source>--author needs a name</source>
+        <translation>--author benötigt einen Namen</translation>
+    </message>
+    <message>
+        <source>who writes this (default: your name in the settings)</source>
+        <translation>Autor des Eintrags (Standard: Ihr Name in den Einstellungen)</translation>
+    </message>
+    <message>
+        <source>There is no incident %1: the journal %2 does not exist.</source>
+        <translation>Es gibt keinen Vorfall %1: Das Journal %2 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>There is no incident %1.</source>
+        <translation>Es gibt keinen Vorfall %1.</translation>
+    </message>
+    <message>
+        <source>%1 #%2: %3</source>
+        <translation>%1 #%2: %3</translation>
+    </message>
+    <message>
+        <source>incident declare needs --title and --severity</source>
+        <translation>incident declare benötigt --title und --severity</translation>
+    </message>
+    <message>
+        <source>--status must be open or all</source>
+        <translation>--status muss open oder all sein</translation>
+    </message>
+    <message>
+        <source>No open incidents.</source>
+        <translation>Keine offenen Vorfälle.</translation>
+    </message>
+    <message>
+        <source>No incidents.</source>
+        <translation>Keine Vorfälle.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>SEVERITY</source>
+        <translation>SCHWEREGRAD</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>COMMANDER</source>
+        <translation>EINSATZLEITUNG</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>TITEL</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>Schweregrad:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Declared:</source>
+        <translation>Ausgerufen:</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Impact began:</source>
+        <translation>Beginn der Auswirkungen:</translation>
+    </message>
+    <message>
+        <source>Commander:</source>
+        <translation>Einsatzleitung:</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>Zusammenfassung:</translation>
+    </message>
+    <message>
+        <source>Impact:</source>
+        <translation>Auswirkungen:</translation>
+    </message>
+    <message>
+        <source>Services:</source>
+        <translation>Dienste:</translation>
+    </message>
+    <message>
+        <source>Durations</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>from declared</source>
+        <translation>ab Ausrufung</translation>
+    </message>
+    <message>
+        <source>from impact start</source>
+        <translation>ab Beginn der Auswirkungen</translation>
+    </message>
+    <message>
+        <source>  to acknowledge</source>
+        <translation>  bis zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>  to mitigate</source>
+        <translation>  bis zur Eindämmung</translation>
+    </message>
+    <message>
+        <source>  to resolve</source>
+        <translation>  bis zur Behebung</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>verantwortlich: %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>fällig: %1</translation>
+    </message>
+    <message>
+        <source>Updates sent: none</source>
+        <translation>Gesendete Updates: keine</translation>
+    </message>
+    <message>
+        <source>Updates sent: %1 (last %2 to %3)</source>
+        <translation>Gesendete Updates: %1 (letztes am %2 an %3)</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Ereignisse: %1</translation>
+    </message>
+    <message>
+        <source>incident update needs --audience and --text</source>
+        <translation>incident update benötigt --audience und --text</translation>
+    </message>
+    <message>
+        <source>(of #%1)</source>
+        <translation>(zu #%1)</translation>
+    </message>
+    <message>
+        <source>[key]</source>
+        <translation>[Schlüsselereignis]</translation>
+    </message>
+    <message>
+        <source>[corrected by #%1]</source>
+        <translation>[korrigiert durch #%1]</translation>
+    </message>
+    <message>
+        <source>--format must be md, html or pdf</source>
+        <translation>--format muss md, html oder pdf sein</translation>
+    </message>
+    <message>
+        <source>-o needs a file name</source>
+        <translation>-o benötigt einen Dateinamen</translation>
+    </message>
+    <message>
+        <source>--format pdf writes a file: add -o FILE</source>
+        <translation>--format pdf schreibt eine Datei: Geben Sie -o FILE an</translation>
+    </message>
+    <message>
+        <source>This firebreak-cli cannot write PDF.</source>
+        <translation>Diese Version von firebreak-cli kann kein PDF schreiben.</translation>
+    </message>
+    <message>
+        <source>This firebreak-cli cannot write HTML.</source>
+        <translation>Diese Version von firebreak-cli kann kein HTML schreiben.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Declare an incident; prints its id (INC-YYYYMMDD-N).</source>
+        <translation>Ruft einen Vorfall aus; gibt dessen ID aus (INC-YYYYMMDD-N).</translation>
+    </message>
+    <message>
+        <source>what is happening</source>
+        <translation>was gerade passiert</translation>
+    </message>
+    <message>
+        <source>SEV1 (most severe) … SEV5</source>
+        <translation>SEV1 (höchster) … SEV5</translation>
+    </message>
+    <message>
+        <source>incident commander</source>
+        <translation>Einsatzleitung des Vorfalls</translation>
+    </message>
+    <message>
+        <source>what is known so far</source>
+        <translation>was bisher bekannt ist</translation>
+    </message>
+    <message>
+        <source>List incidents, newest first: id, severity, status, commander, title.</source>
+        <translation>Listet Vorfälle auf, die neuesten zuerst: ID, Schweregrad, Status, Einsatzleitung, Titel.</translation>
+    </message>
+    <message>
+        <source>open (default) or all</source>
+        <translation>open (Standard) oder all</translation>
+    </message>
+    <message>
+        <source>Show an incident: state, durations, roles and action items.</source>
+        <translation>Zeigt einen Vorfall an: Zustand, Dauer, Rollen und Maßnahmen.</translation>
+    </message>
+    <message>
+        <source>incident id</source>
+        <translation>Vorfall-ID</translation>
+    </message>
+    <message>
+        <source>Add a note to the incident&apos;s timeline.</source>
+        <translation>Fügt der Zeitleiste des Vorfalls eine Notiz hinzu.</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>die Notiz</translation>
+    </message>
+    <message>
+        <source>Change the severity.</source>
+        <translation>Ändert den Schweregrad.</translation>
+    </message>
+    <message>
+        <source>Assign a role (commander, communications, operations, scribe or any other) to NAME.</source>
+        <translation>Weist NAME eine Rolle zu (commander, communications, operations, scribe oder eine beliebige andere).</translation>
+    </message>
+    <message>
+        <source>commander, communications, …</source>
+        <translation>commander, communications, …</translation>
+    </message>
+    <message>
+        <source>who takes it (&quot;&quot; releases it)</source>
+        <translation>wer sie übernimmt (&quot;&quot; gibt sie frei)</translation>
+    </message>
+    <message>
+        <source>Change the status: investigating, identified, mitigated, resolved or closed.</source>
+        <translation>Ändert den Status: investigating, identified, mitigated, resolved oder closed.</translation>
+    </message>
+    <message>
+        <source>the new status</source>
+        <translation>der neue Status</translation>
+    </message>
+    <message>
+        <source>Record a stakeholder update that was sent.</source>
+        <translation>Erfasst ein gesendetes Stakeholder-Update.</translation>
+    </message>
+    <message>
+        <source>executives, customers, engineering …</source>
+        <translation>executives, customers, engineering …</translation>
+    </message>
+    <message>
+        <source>the update as sent</source>
+        <translation>das Update im gesendeten Wortlaut</translation>
+    </message>
+    <message>
+        <source>Every event of an incident, oldest first; corrected events are marked.</source>
+        <translation>Alle Ereignisse eines Vorfalls, die ältesten zuerst; korrigierte Ereignisse sind markiert.</translation>
+    </message>
+    <message>
+        <source>The postmortem draft (the edited one if any); md and html go to stdout without -o.</source>
+        <translation>Der Postmortem-Entwurf (der bearbeitete, falls vorhanden); md und html werden ohne -o auf stdout ausgegeben.</translation>
+    </message>
+    <message>
+        <source>md (default), html or pdf</source>
+        <translation>md (Standard), html oder pdf</translation>
+    </message>
+    <message>
+        <source>write to FILE</source>
+        <translation>in FILE schreiben</translation>
+    </message>
+    <message>
+        <source>seconds to wait (default: the data source&apos;s timeout, else 10)</source>
+        <translation>Wartezeit in Sekunden (Standard: Zeitlimit der Datenquelle, sonst 10)</translation>
     </message>
 </context>
 <context>
@@ -211,6 +527,29 @@
     </message>
 </context>
 <context>
+    <name>Incident</name>
+    <message>
+        <source>Investigating</source>
+        <translation>Wird untersucht</translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>Ursache identifiziert</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>Eingedämmt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+</context>
+<context>
     <name>Journal</name>
     <message>
         <source>The journal %1 is locked by another program for more than %2 s; the change was not saved. Try again.</source>
@@ -255,10 +594,6 @@
     <message>
         <source>An incident needs a title.</source>
         <translation>Ein Vorfall benötigt einen Titel.</translation>
-    </message>
-    <message>
-        <source>Use declare() to start an incident.</source>
-        <translation>Verwenden Sie declare(), um einen Vorfall zu beginnen.</translation>
     </message>
     <message>
         <source>There is no incident %1.</source>
@@ -320,6 +655,277 @@
         <source>The backup to %1 failed: %2</source>
         <translation>Die Sicherung nach %1 ist fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>An incident is started by declaring it.</source>
+        <translation>Ein Vorfall kann nur durch Ausrufen begonnen werden.</translation>
+    </message>
+    <message>
+        <source>severity definition</source>
+        <translation>Definition eines Schweregrads</translation>
+    </message>
+    <message>
+        <source>The journal is not open.</source>
+        <translation>Das Journal ist nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Postmortem</name>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Grundursache</translation>
+    </message>
+    <message>
+        <source>What, at the deepest level we can act on, made this happen?</source>
+        <translation>Was hat dies verursacht – auf der tiefsten Ebene, auf der wir handeln können?</translation>
+    </message>
+    <message>
+        <source>Contributing factors</source>
+        <translation>Begünstigende Faktoren</translation>
+    </message>
+    <message>
+        <source>What made it more likely, larger or longer: load, config, alerts, process, timing.</source>
+        <translation>Was hat den Vorfall wahrscheinlicher, größer oder länger gemacht: Last, Konfiguration, Alarme, Prozesse, Timing.</translation>
+    </message>
+    <message>
+        <source>What went well</source>
+        <translation>Was gut lief</translation>
+    </message>
+    <message>
+        <source>What helped us notice, decide and recover quickly?</source>
+        <translation>Was hat uns geholfen, schnell zu erkennen, zu entscheiden und den Betrieb wiederherzustellen?</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Was schlecht lief</translation>
+    </message>
+    <message>
+        <source>What slowed us down or made the impact worse?</source>
+        <translation>Was hat uns aufgehalten oder die Auswirkungen verschlimmert?</translation>
+    </message>
+    <message>
+        <source>Where we got lucky</source>
+        <translation>Wo wir Glück hatten</translation>
+    </message>
+    <message>
+        <source>What could have made this much worse, and did not?</source>
+        <translation>Was hätte die Lage deutlich verschlimmern können, ist aber nicht eingetreten?</translation>
+    </message>
+    <message>
+        <source>Postmortem: %1 (%2, %3, %4)</source>
+        <translation>Postmortem: %1 (%2, %3, %4)</translation>
+    </message>
+    <message>
+        <source>Declared %1 by %2. Commander: %3.</source>
+        <translation>Ausgerufen am %1 von %2. Einsatzleitung: %3.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>No summary was recorded.</source>
+        <translation>Es wurde keine Zusammenfassung erfasst.</translation>
+    </message>
+    <message>
+        <source>**Services:** %1</source>
+        <translation>**Dienste:** %1</translation>
+    </message>
+    <message>
+        <source>**Tags:** %1</source>
+        <translation>**Tags:** %1</translation>
+    </message>
+    <message>
+        <source>Customer impact</source>
+        <translation>Auswirkungen auf Kunden</translation>
+    </message>
+    <message>
+        <source>No customer impact was recorded: who was affected, how, and for how long?</source>
+        <translation>Es wurden keine Auswirkungen auf Kunden erfasst: Wer war betroffen, wie und wie lange?</translation>
+    </message>
+    <message>
+        <source>Durations</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Impact began</source>
+        <translation>Beginn der Auswirkungen</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Ausgerufen</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>Eingedämmt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>From declaration</source>
+        <translation>Ab Ausrufung</translation>
+    </message>
+    <message>
+        <source>From start of impact</source>
+        <translation>Ab Beginn der Auswirkungen</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge</source>
+        <translation>Zeit bis zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>Time to mitigate</source>
+        <translation>Zeit bis zur Eindämmung</translation>
+    </message>
+    <message>
+        <source>Time to resolve</source>
+        <translation>Zeit bis zur Behebung</translation>
+    </message>
+    <message>
+        <source>Severity history</source>
+        <translation>Verlauf des Schweregrads</translation>
+    </message>
+    <message>
+        <source>No severity was recorded.</source>
+        <translation>Es wurde kein Schweregrad erfasst.</translation>
+    </message>
+    <message>
+        <source>Highest severity: **%1**.</source>
+        <translation>Höchster Schweregrad: **%1**.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 at declaration</source>
+        <translation>%1 bei Ausrufung</translation>
+    </message>
+    <message>
+        <source>Roles and handoffs</source>
+        <translation>Rollen und Übergaben</translation>
+    </message>
+    <message>
+        <source>Nobody holds a role now.</source>
+        <translation>Derzeit hat niemand eine Rolle inne.</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Aktuell:</translation>
+    </message>
+    <message>
+        <source>Handoffs:</source>
+        <translation>Übergaben:</translation>
+    </message>
+    <message>
+        <source>%1 released %2</source>
+        <translation>%1 hat die Rolle %2 abgegeben</translation>
+    </message>
+    <message>
+        <source>%1 became %2</source>
+        <translation>%1 hat die Rolle %2 übernommen</translation>
+    </message>
+    <message>
+        <source>%1 handed %2 to %3</source>
+        <translation>%1 hat die Rolle %2 an %3 übergeben</translation>
+    </message>
+    <message>
+        <source>Timeline of key events</source>
+        <translation>Zeitleiste der Schlüsselereignisse</translation>
+    </message>
+    <message>
+        <source>No event was marked as key; these are the status and severity changes.</source>
+        <translation>Kein Ereignis wurde als Schlüsselereignis markiert; hier sind die Status- und Schweregradänderungen.</translation>
+    </message>
+    <message>
+        <source>*Corrected by %1 at %2:* %3</source>
+        <translation>*Korrigiert von %1 am %2:* %3</translation>
+    </message>
+    <message>
+        <source>Stakeholder updates sent</source>
+        <translation>Gesendete Stakeholder-Updates</translation>
+    </message>
+    <message>
+        <source>No stakeholder update was sent.</source>
+        <translation>Es wurde kein Stakeholder-Update gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 — to %2</source>
+        <translation>%1 — an %2</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Ohne Titel</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>pinned by %1 at %2</source>
+        <translation>angeheftet von %1 am %2</translation>
+    </message>
+    <message>
+        <source>No evidence was pinned.</source>
+        <translation>Es wurden keine Belege angeheftet.</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>No action items yet.</source>
+        <translation>Noch keine Maßnahmen.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Postmortem: %1 (%2)</source>
+        <translation>Postmortem: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -329,10 +935,14 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>Render</name>
     <message>
-        <source>The journal is not open.</source>
-        <translation>Das Journal ist nicht geöffnet.</translation>
+        <source>Cannot write the PDF %1: no graphical application (QGuiApplication) is running.</source>
+        <translation>Das PDF %1 kann nicht geschrieben werden: Es läuft keine grafische Anwendung (QGuiApplication).</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -357,58 +967,12 @@
 <context>
     <name>StakeholderUpdate</name>
     <message>
-        <source>[{severity}] {title} — {status}
-
-Impact: {impact}
-Incident commander: {commander}. Open for {duration} (declared {declared}).
-
-{summary}
-
-Next update by {next_update}.</source>
-        <translation>[{severity}] {title} — {status}
-
-Auswirkungen: {impact}
-Incident Commander: {commander}. Offen seit {duration} (ausgerufen: {declared}).
-
-{summary}
-
-Nächstes Update: {next_update}.</translation>
-    </message>
-    <message>
-        <source>{title}
-
-We are investigating an issue affecting {services}. {impact}
-Current status: {status}. We will post the next update by {next_update}.</source>
-        <translation>{title}
-
-Wir untersuchen derzeit ein Problem, das {services} betrifft. Auswirkungen: {impact}
-Aktueller Status: {status}. Nächstes Update: {next_update}.</translation>
-    </message>
-    <message>
-        <source>{id} {severity} {status}: {title}
-IC: {commander} · services: {services} · started: {started} · open {duration}
-
-{summary}
-
-Next sync: {next_update}</source>
-        <translation>{id} {severity} {status}: {title}
-IC: {commander} · Dienste: {services} · Beginn: {started} · offen seit {duration}
-
-{summary}
-
-Nächster Sync: {next_update}</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
         <source>not assigned</source>
         <translation>nicht zugewiesen</translation>
-    </message>
-    <message>
-        <source>being assessed</source>
-        <translation>wird noch ermittelt</translation>
     </message>
     <message>
         <source>some services</source>
@@ -425,6 +989,247 @@ Nächster Sync: {next_update}</translation>
     <message>
         <source>next update due in %1</source>
         <translation>nächstes Update fällig in %1</translation>
+    </message>
+    <message>
+        <source>[{severity}] {title} — {status}
+
+Impact: {impact}
+Incident commander: {commander}. Open for {duration} (declared {declared}).
+
+{summary}
+
+Next update {next_update}.</source>
+        <translation>[{severity}] {title} — {status}
+
+Auswirkungen: {impact}
+Einsatzleitung: {commander}. Seit {duration} offen (ausgerufen am {declared}).
+
+{summary}
+
+Nächstes Update: {next_update}.</translation>
+    </message>
+    <message>
+        <source>{title}
+
+We are investigating an issue affecting {services}.
+Impact: {impact}
+Current status: {status}. We will post the next update {next_update}.</source>
+        <translation>{title}
+
+Wir untersuchen derzeit ein Problem, das {services} betrifft.
+Auswirkungen: {impact}
+Aktueller Status: {status}. Nächstes Update: {next_update}.</translation>
+    </message>
+    <message>
+        <source>{id} {severity} {status}: {title}
+IC: {commander} · services: {services} · started: {started} · open {duration}
+
+{summary}
+
+Next sync {next_update}.</source>
+        <translation>{id} {severity} {status}: {title}
+Einsatzleitung: {commander} · Dienste: {services} · Beginn: {started} · offen seit {duration}
+
+{summary}
+
+Nächste Abstimmung: {next_update}.</translation>
+    </message>
+    <message>
+        <source>still being assessed</source>
+        <translation>noch in Bewertung</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>bis %1</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::journal::IncidentListModel</name>
+    <message>
+        <source>%1 — %2, %3, commander %4, declared %5</source>
+        <translation>%1 — %2, %3, Einsatzleitung: %4, ausgerufen am %5</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Sev</source>
+        <translation>Sev</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Einsatzleitung</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Ausgerufen</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::journal::TimelineModel</name>
+    <message>
+        <source>Declared</source>
+        <translation>Ausgerufen</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>Update sent</source>
+        <translation>Update gesendet</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>Postmortem</source>
+        <translation>Postmortem</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Key event</source>
+        <translation>Schlüsselereignis</translation>
+    </message>
+    <message>
+        <source>%1 declared: %2%3</source>
+        <translation>%1 ausgerufen: %2%3</translation>
+    </message>
+    <message>
+        <source> (commander %1)</source>
+        <translation> (Einsatzleitung: %1)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 set to: %2</source>
+        <translation>%1 gesetzt auf: %2</translation>
+    </message>
+    <message>
+        <source>Severity %1 → %2</source>
+        <translation>Schweregrad %1 → %2</translation>
+    </message>
+    <message>
+        <source>Severity %1 → %2 (%3)</source>
+        <translation>Schweregrad %1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Status %1 → %2</source>
+        <translation>Status %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 released by %2</source>
+        <translation>%2 hat die Rolle %1 abgegeben</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 hat jetzt die Rolle %2</translation>
+    </message>
+    <message>
+        <source>%1 handed %2 to %3</source>
+        <translation>%1 hat die Rolle %2 an %3 übergeben</translation>
+    </message>
+    <message>
+        <source>%1 [%2] %3 — %4 to %5</source>
+        <translation>%1 [%2] %3 — %4 bis %5</translation>
+    </message>
+    <message>
+        <source>To %1: %2</source>
+        <translation>An %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (owner %2)</source>
+        <translation>%1 (verantwortlich: %2)</translation>
+    </message>
+    <message>
+        <source>Action item now %1</source>
+        <translation>Maßnahme jetzt: %1</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Postmortem draft saved (%n characters)</source>
+        <translation>
+            <numerusform>Postmortem-Entwurf gespeichert (%n Zeichen)</numerusform>
+            <numerusform>Postmortem-Entwurf gespeichert (%n Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Correction: %1</source>
+        <translation>Korrektur: %1</translation>
+    </message>
+    <message>
+        <source>Marked an event as key</source>
+        <translation>Ein Ereignis als Schlüsselereignis markiert</translation>
+    </message>
+    <message>
+        <source>Unmarked a key event</source>
+        <translation>Markierung eines Schlüsselereignisses aufgehoben</translation>
+    </message>
+    <message>
+        <source>corrected: %1</source>
+        <translation>korrigiert: %1</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3</source>
+        <translation>%1 von %2 (Gerät %3)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
     </message>
 </context>
 <context>
@@ -452,6 +1257,53 @@ Nächster Sync: {next_update}</translation>
     <message>
         <source>Log file: %1</source>
         <translation>Logdatei: %1</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::ActionItemsPanel</name>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Won&apos;t do</source>
+        <translation>Wird nicht umgesetzt</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Add action item…</source>
+        <translation>Maßnahme hinzufügen…</translation>
+    </message>
+    <message>
+        <source>New action item</source>
+        <translation>Neue Maßnahme</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
     </message>
 </context>
 <context>
@@ -494,18 +1346,306 @@ Nächster Sync: {next_update}</translation>
     </message>
 </context>
 <context>
+    <name>firebreak::ui::DeclareDialog</name>
+    <message>
+        <source>Declare incident</source>
+        <translation>Vorfall ausrufen</translation>
+    </message>
+    <message>
+        <source>What is broken, as customers see it</source>
+        <translation>Was aus Kundensicht nicht funktioniert</translation>
+    </message>
+    <message>
+        <source>Optional: what is known so far</source>
+        <translation>Optional: was bisher bekannt ist</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Einsatzleitung</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Declare</source>
+        <translation>Ausrufen</translation>
+    </message>
+    <message>
+        <source>An incident needs a title.</source>
+        <translation>Ein Vorfall benötigt einen Titel.</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::IncidentHeader</name>
+    <message>
+        <source>Impact began</source>
+        <translation>Beginn der Auswirkungen</translation>
+    </message>
+    <message>
+        <source>tags, comma-separated</source>
+        <translation>Tags, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Edit the title and press Enter</source>
+        <translation>Bearbeiten Sie den Titel und drücken Sie die Eingabetaste</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>noch niemand</translation>
+    </message>
+    <message>
+        <source>What customers experience</source>
+        <translation>Was Kunden bemerken</translation>
+    </message>
+    <message>
+        <source>checkout, payments, …</source>
+        <translation>checkout, payments, …</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Einsatzleitung</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Auswirkungen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Assign role…</source>
+        <translation>Rolle zuweisen…</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Assign a role</source>
+        <translation>Rolle zuweisen</translation>
+    </message>
+    <message>
+        <source>empty releases the role</source>
+        <translation>leer lassen, um die Rolle freizugeben</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>nobody has a role yet</source>
+        <translation>bisher hat niemand eine Rolle</translation>
+    </message>
+    <message>
+        <source>Open for %1 (declared %2)</source>
+        <translation>Seit %1 offen (ausgerufen am %2)</translation>
+    </message>
+    <message>
+        <source>Lasted %1 (declared %2)</source>
+        <translation>Dauerte %1 (ausgerufen am %2)</translation>
+    </message>
+    <message>
+        <source>From declared — acknowledged %1 · mitigated %2 · resolved %3</source>
+        <translation>Ab Ausrufung — bestätigt nach %1 · eingedämmt nach %2 · behoben nach %3</translation>
+    </message>
+    <message>
+        <source>From impact start — declared %1 · mitigated %2 · resolved %3</source>
+        <translation>Ab Beginn der Auswirkungen — ausgerufen nach %1 · eingedämmt nach %2 · behoben nach %3</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::IncidentView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Stakeholder updates</source>
+        <translation>Stakeholder-Updates</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Postmortem</source>
+        <translation>Postmortem</translation>
+    </message>
+    <message>
+        <source>title of %1</source>
+        <translation>Titel von %1</translation>
+    </message>
+    <message>
+        <source>severity of %1</source>
+        <translation>Schweregrad von %1</translation>
+    </message>
+    <message>
+        <source>status of %1</source>
+        <translation>Status von %1</translation>
+    </message>
+    <message>
+        <source>commander of %1</source>
+        <translation>Einsatzleitung von %1</translation>
+    </message>
+    <message>
+        <source>impact of %1</source>
+        <translation>Auswirkungen von %1</translation>
+    </message>
+    <message>
+        <source>services of %1</source>
+        <translation>Dienste von %1</translation>
+    </message>
+    <message>
+        <source>tags of %1</source>
+        <translation>Tags von %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>impact start of %1</source>
+        <translation>Beginn der Auswirkungen von %1</translation>
+    </message>
+    <message>
+        <source>note on %1</source>
+        <translation>Notiz zu %1</translation>
+    </message>
+    <message>
+        <source>key event on %1</source>
+        <translation>Schlüsselereignis zu %1</translation>
+    </message>
+    <message>
+        <source>correction on %1</source>
+        <translation>Korrektur zu %1</translation>
+    </message>
+    <message>
+        <source>action item on %1</source>
+        <translation>Maßnahme zu %1</translation>
+    </message>
+    <message>
+        <source>update on %1</source>
+        <translation>Update zu %1</translation>
+    </message>
+    <message>
+        <source>postmortem of %1</source>
+        <translation>Postmortem von %1</translation>
+    </message>
+</context>
+<context>
     <name>firebreak::ui::IncidentWorkspace</name>
     <message>
         <source>No incident is open</source>
         <translation>Kein Vorfall geöffnet</translation>
     </message>
     <message>
-        <source>The incident journal — declaring incidents, the timeline, roles, stakeholder updates and postmortems — is not part of this build yet. Meanwhile, connect the Prometheus, Loki and Tempo servers you will need during an incident.</source>
-        <translation>Das Vorfalljournal – Vorfälle ausrufen, Zeitleiste, Rollen, Updates für Stakeholder und Post-Mortems – ist in diesem Build noch nicht enthalten. Verbinden Sie bis dahin schon die Prometheus-, Loki- und Tempo-Server, die Sie während eines Vorfalls benötigen.</translation>
+        <source>Search titles, notes, updates…</source>
+        <translation>Titel, Notizen, Updates durchsuchen…</translation>
     </message>
     <message>
-        <source>Set up data sources…</source>
-        <translation>Datenquellen einrichten…</translation>
+        <source>Open incidents</source>
+        <translation>Offene Vorfälle</translation>
+    </message>
+    <message>
+        <source>All incidents</source>
+        <translation>Alle Vorfälle</translation>
+    </message>
+    <message>
+        <source>Declare incident</source>
+        <translation>Vorfall ausrufen</translation>
+    </message>
+    <message>
+        <source>Cannot copy the backup %1 to %2.</source>
+        <translation>Die Sicherung %1 kann nicht nach %2 kopiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved yet (%n change(s) waiting, retrying): %1 — %2</source>
+        <translation>
+            <numerusform>Noch nicht gespeichert (%n Änderung ausstehend, wird erneut versucht): %1 — %2</numerusform>
+            <numerusform>Noch nicht gespeichert (%n Änderungen ausstehend, wird erneut versucht): %1 — %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All changes are saved in the journal.</source>
+        <translation>Alle Änderungen sind im Journal gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1 — %2</source>
+        <translation>Nicht erfasst: %1 — %2</translation>
+    </message>
+    <message>
+        <source>The journal is not open, so no incident can be declared.</source>
+        <translation>Das Journal ist nicht geöffnet, daher kann kein Vorfall ausgerufen werden.</translation>
+    </message>
+    <message>
+        <source>declaration of &quot;%1&quot;</source>
+        <translation>Ausrufen von „%1“</translation>
+    </message>
+    <message>
+        <source>Severity definitions</source>
+        <translation>Definitionen der Schweregrade</translation>
+    </message>
+    <message>
+        <source>What each severity means in your organisation; shown when an incident is declared.</source>
+        <translation>Was jeder Schweregrad in Ihrer Organisation bedeutet; wird beim Ausrufen eines Vorfalls angezeigt.</translation>
+    </message>
+    <message>
+        <source>The incident journal cannot be opened</source>
+        <translation>Das Vorfalljournal kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>There is no backup of it. You can start a new, empty journal; the file above is kept as it is.</source>
+        <translation>Es gibt keine Sicherung davon. Sie können ein neues, leeres Journal beginnen; die oben genannte Datei bleibt unverändert erhalten.</translation>
+    </message>
+    <message>
+        <source>The newest backup is %1. Restoring copies it to a new journal file; the file above is kept as it is.</source>
+        <translation>Die neueste Sicherung ist %1. Beim Wiederherstellen wird sie in eine neue Journaldatei kopiert; die oben genannte Datei bleibt unverändert erhalten.</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>Neueste Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Start a new journal</source>
+        <translation>Neues Journal beginnen</translation>
+    </message>
+    <message>
+        <source>No incidents yet</source>
+        <translation>Noch keine Vorfälle</translation>
+    </message>
+    <message>
+        <source>Declare an incident to start its timeline: severity, commander and roles, notes, stakeholder updates and the postmortem draft are kept in the journal at %1 — on this machine, even with no network.</source>
+        <translation>Rufen Sie einen Vorfall aus, um seine Zeitleiste zu beginnen: Schweregrad, Einsatzleitung und Rollen, Notizen, Stakeholder-Updates und der Postmortem-Entwurf werden im Journal unter %1 gespeichert — auf diesem Rechner, auch ohne Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Choose an incident</source>
+        <translation>Vorfall auswählen</translation>
+    </message>
+    <message>
+        <source>Pick one from the list, or declare a new one.</source>
+        <translation>Wählen Sie einen Vorfall aus der Liste aus oder rufen Sie einen neuen aus.</translation>
+    </message>
+    <message>
+        <source>Declare incident…</source>
+        <translation>Vorfall ausrufen…</translation>
     </message>
 </context>
 <context>
@@ -577,6 +1717,85 @@ Nächster Sync: {next_update}</translation>
     <message>
         <source>Data sources saved.</source>
         <translation>Datenquellen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Journal backed up to %1</source>
+        <translation>Journal nach %1 gesichert</translation>
+    </message>
+    <message>
+        <source>Journal backup failed: %1</source>
+        <translation>Sicherung des Journals fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>&amp;Vorfall</translation>
+    </message>
+    <message>
+        <source>&amp;Declare incident…</source>
+        <translation>&amp;Vorfall ausrufen…</translation>
+    </message>
+    <message>
+        <source>&amp;Severity definitions…</source>
+        <translation>&amp;Definitionen der Schweregrade…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the journal now</source>
+        <translation>&amp;Journal jetzt sichern</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::PostmortemPanel</name>
+    <message>
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Regenerate from journal</source>
+        <translation>Aus dem Journal neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Replace the draft with one generated from the timeline, key events, updates and action items</source>
+        <translation>Ersetzt den Entwurf durch einen neuen, erzeugt aus Zeitleiste, Schlüsselereignissen, Updates und Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Regenerate the postmortem?</source>
+        <translation>Postmortem neu erzeugen?</translation>
+    </message>
+    <message>
+        <source>Your unsaved edits will be replaced by a draft generated from the journal.</source>
+        <translation>Ihre nicht gespeicherten Änderungen werden durch einen aus dem Journal erzeugten Entwurf ersetzt.</translation>
+    </message>
+    <message>
+        <source>Export postmortem</source>
+        <translation>Postmortem exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;PDF (*.pdf)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Generated from the journal; not saved as a draft yet</source>
+        <translation>Aus dem Journal erzeugt; noch nicht als Entwurf gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved in the journal</source>
+        <translation>Im Journal gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -779,6 +1998,14 @@ Nächster Sync: {next_update}</translation>
         <source>Check data sources every</source>
         <translation>Datenquellen prüfen alle</translation>
     </message>
+    <message>
+        <source>Copies of the incident journal made at start and every 15 minutes while an incident is open</source>
+        <translation>Kopien des Vorfalljournals, die beim Start und alle 15 Minuten angelegt werden, solange ein Vorfall offen ist</translation>
+    </message>
+    <message>
+        <source>Journal backups to keep</source>
+        <translation>Aufzubewahrende Journalsicherungen</translation>
+    </message>
 </context>
 <context>
     <name>firebreak::ui::SourceHealthBar</name>
@@ -877,6 +2104,10 @@ Nächster Sync: {next_update}</translation>
         <source>%1 does not answer</source>
         <translation>%1 antwortet nicht</translation>
     </message>
+    <message>
+        <source>Check the address, the credentials and that the server runs; Firebreak keeps checking in the background.</source>
+        <translation>Prüfen Sie die Adresse, die Zugangsdaten und ob der Server läuft; Firebreak prüft im Hintergrund weiter.</translation>
+    </message>
 </context>
 <context>
     <name>firebreak::ui::TimeRangeBar</name>
@@ -887,10 +2118,6 @@ Nächster Sync: {next_update}</translation>
     <message>
         <source>Last 15 minutes</source>
         <translation>Letzte 15 Minuten</translation>
-    </message>
-    <message>
-        <source>Last 1 hour</source>
-        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <source>Last 6 hours</source>
@@ -917,16 +2144,8 @@ Nächster Sync: {next_update}</translation>
         <translation>Alle %1 min</translation>
     </message>
     <message>
-        <source>Shift back by half the range (Alt+Left)</source>
-        <translation>Um den halben Zeitraum zurückverschieben (Alt+Links)</translation>
-    </message>
-    <message>
         <source>Zoom out</source>
         <translation>Herauszoomen</translation>
-    </message>
-    <message>
-        <source>Double the range (Ctrl+-)</source>
-        <translation>Zeitraum verdoppeln (Strg+-)</translation>
     </message>
     <message>
         <source>Back</source>
@@ -935,14 +2154,6 @@ Nächster Sync: {next_update}</translation>
     <message>
         <source>Return to the previous range</source>
         <translation>Zum vorherigen Zeitraum zurückkehren</translation>
-    </message>
-    <message>
-        <source>Shift forward by half the range (Alt+Right)</source>
-        <translation>Um den halben Zeitraum vorverschieben (Alt+Rechts)</translation>
-    </message>
-    <message>
-        <source>Refresh now (F5)</source>
-        <translation>Jetzt aktualisieren (F5)</translation>
     </message>
     <message>
         <source>Custom range</source>
@@ -976,6 +2187,132 @@ Nächster Sync: {next_update}</translation>
         <source>“To” must be after “From”</source>
         <translation>„Bis“ muss nach „Von“ liegen</translation>
     </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Shift back by half the range (%1)</source>
+        <translation>Um einen halben Zeitraum früher (%1)</translation>
+    </message>
+    <message>
+        <source>Double the range (%1)</source>
+        <translation>Zeitraum verdoppeln (%1)</translation>
+    </message>
+    <message>
+        <source>Shift forward by half the range (%1)</source>
+        <translation>Um einen halben Zeitraum später (%1)</translation>
+    </message>
+    <message>
+        <source>Refresh now (%1)</source>
+        <translation>Jetzt aktualisieren (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::TimelinePanel</name>
+    <message>
+        <source>Mark key</source>
+        <translation>Als Schlüsselereignis markieren</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Korrigieren…</translation>
+    </message>
+    <message>
+        <source>Action item…</source>
+        <translation>Maßnahme…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>Alle Autoren</translation>
+    </message>
+    <message>
+        <source>Add a note — Enter saves it to the timeline</source>
+        <translation>Notiz hinzufügen — die Eingabetaste speichert sie in der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Correct an event</source>
+        <translation>Ereignis korrigieren</translation>
+    </message>
+    <message>
+        <source>The original stays in the timeline; this correction is shown with it.
+
+Original: %1</source>
+        <translation>Das Original bleibt in der Zeitleiste; diese Korrektur wird zusammen damit angezeigt.
+
+Original: %1</translation>
+    </message>
+    <message>
+        <source>Unmark key</source>
+        <translation>Markierung aufheben</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::UpdatesPanel</name>
+    <message>
+        <source>Executives</source>
+        <translation>Geschäftsleitung</translation>
+    </message>
+    <message>
+        <source>Customers / status page</source>
+        <translation>Kunden / Statusseite</translation>
+    </message>
+    <message>
+        <source>Engineering</source>
+        <translation>Technik</translation>
+    </message>
+    <message>
+        <source>Record as sent</source>
+        <translation>Als gesendet erfassen</translation>
+    </message>
+    <message>
+        <source>Refill from template</source>
+        <translation>Aus Vorlage neu füllen</translation>
+    </message>
+    <message>
+        <source>Edit template…</source>
+        <translation>Vorlage bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>Als Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as plain text</source>
+        <translation>Als reinen Text kopieren</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Zielgruppe</translation>
+    </message>
+    <message>
+        <source>Sent so far</source>
+        <translation>Bisher gesendet</translation>
+    </message>
+    <message>
+        <source>no update cadence for %1</source>
+        <translation>kein Update-Rhythmus für %1</translation>
+    </message>
+    <message>
+        <source>incident %1</source>
+        <translation>Vorfall %1</translation>
+    </message>
+    <message>
+        <source>Template for %1</source>
+        <translation>Vorlage für %1</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1</source>
+        <translation>Platzhalter: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1000,10 +2337,6 @@ Nächster Sync: {next_update}</translation>
         <translation>unbekannte Log-Stufe &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--size takes WIDTHxHEIGHT, e.g. 1280x800</source>
-        <translation>--size erwartet BREITExHÖHE, z. B. 1280x800</translation>
-    </message>
-    <message>
         <source>--view takes incident, metrics, logs or traces</source>
         <translation>--view erwartet incident, metrics, logs oder traces</translation>
     </message>
@@ -1018,6 +2351,14 @@ Nächster Sync: {next_update}</translation>
     <message>
         <source>Render the window to FILE (PNG) once its data has loaded, and exit.</source>
         <translation>Fenster nach dem Laden der Daten als Bild in FILE (PNG) speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Use the incident journal at PATH instead of the usual one.</source>
+        <translation>Das Vorfalljournal unter PATH statt des üblichen verwenden.</translation>
+    </message>
+    <message>
+        <source>--size takes WxH, e.g. 1280x800</source>
+        <translation>--size erwartet WxH, z. B. 1280x800</translation>
     </message>
 </context>
 </TS>

@@ -73,7 +73,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const
         case TitleColumn:
             return incident.title;
         case StatusColumn:
-            return statusKey(incident.status);
+            return statusLabel(incident.status);
         case CommanderColumn:
             return incident.commander;
         case DeclaredColumn:
@@ -83,7 +83,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const
         }
     case Qt::ToolTipRole:
         return tr("%1 — %2, %3, commander %4, declared %5")
-            .arg(incident.id, severityName(incident.severity), statusKey(incident.status),
+            .arg(incident.id, severityName(incident.severity), statusLabel(incident.status),
                 incident.commander.isEmpty() ? tr("none") : incident.commander,
                 formatTime(incident.declaredMs, m_display, true));
     default:

@@ -95,8 +95,13 @@ QString TimelineModel::describe(const JournalEvent& event)
     case EventKind::SeverityChanged:
         return v("reason").isEmpty() ? tr("Severity %1 → %2").arg(v("from"), v("to"))
                                      : tr("Severity %1 → %2 (%3)").arg(v("from"), v("to"), v("reason"));
-    case EventKind::StatusChanged:
-        return tr("Status %1 → %2").arg(v("from"), v("to"));
+    case EventKind::StatusChanged: {
+        const auto label = [](const QString& key) {
+            const auto status = statusFromKey(key);
+            return status ? statusLabel(*status) : key;
+        };
+        return tr("Status %1 → %2").arg(label(v("from")), label(v("to")));
+    }
     case EventKind::RoleAssigned:
         if (v("person").isEmpty())
             return tr("%1 released by %2").arg(v("role"), v("previous"));

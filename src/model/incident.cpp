@@ -1,8 +1,16 @@
 #include "incident.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace firebreak {
+
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Incident)
+};
+} // namespace
 
 QString severityName(Severity severity)
 {
@@ -34,6 +42,23 @@ QString statusKey(IncidentStatus status)
         return QStringLiteral("resolved");
     case IncidentStatus::Closed:
         return QStringLiteral("closed");
+    }
+    return {};
+}
+
+QString statusLabel(IncidentStatus status)
+{
+    switch (status) {
+    case IncidentStatus::Investigating:
+        return Text::tr("Investigating");
+    case IncidentStatus::Identified:
+        return Text::tr("Identified");
+    case IncidentStatus::Mitigated:
+        return Text::tr("Mitigated");
+    case IncidentStatus::Resolved:
+        return Text::tr("Resolved");
+    case IncidentStatus::Closed:
+        return Text::tr("Closed");
     }
     return {};
 }

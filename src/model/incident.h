@@ -49,7 +49,8 @@ enum class EventKind
 
 QString severityName(Severity severity); // "SEV1"
 std::optional<Severity> severityFromName(const QString& name); // "SEV1", "sev1", "1"
-QString statusKey(IncidentStatus status); // "investigating"
+QString statusKey(IncidentStatus status); // "investigating": stored, typed on the command line
+QString statusLabel(IncidentStatus status); // "Investigating", translated: shown to people
 std::optional<IncidentStatus> statusFromKey(const QString& key);
 QString eventKindKey(EventKind kind); // "note", "severity_changed" …
 std::optional<EventKind> eventKindFromKey(const QString& key);

@@ -264,7 +264,7 @@ private Q_SLOTS:
                      .out,
             QStringLiteral("%1 #6: ann handed commander to bob\n").arg(m_id));
         QCOMPARE(ok({ QStringLiteral("incident"), QStringLiteral("status"), m_id, QStringLiteral("mitigated") }).out,
-            QStringLiteral("%1 #7: Status investigating → mitigated\n").arg(m_id));
+            QStringLiteral("%1 #7: Status Investigating → Mitigated\n").arg(m_id));
         const CliRun update = ok({ QStringLiteral("--json"), QStringLiteral("incident"), QStringLiteral("update"), m_id,
             QStringLiteral("--audience"), QStringLiteral("executives"), QStringLiteral("--text"),
             QStringLiteral("Checkout is recovering.") });

@@ -169,7 +169,7 @@ private Q_SLOTS:
                               "- **2026-11-25 10:05:00 UTC** (ann): Severity SEV3 → SEV1 (all regions)\n"
                               "- **2026-11-25 10:10:00 UTC** (bob): Rolled back deploy 41  \n"
                               "  *Corrected by carol at 2026-11-25 10:35:00 UTC:* Rolled back deploy 42\n"
-                              "- **2026-11-25 10:30:00 UTC** (bob): Status investigating → mitigated\n\n"
+                              "- **2026-11-25 10:30:00 UTC** (bob): Status Investigating → Mitigated\n\n"
                               "## Stakeholder updates sent\n");
         QTest::newRow("update_quoted") << QStringLiteral("## Stakeholder updates sent\n\n"
                                                          "**2026-11-25 10:20:00 UTC — to executives** (dana)\n\n"
@@ -222,7 +222,7 @@ private Q_SLOTS:
             md.contains(QStringLiteral("## Timeline of key events\n\n"
                                        "*No event was marked as key; these are the status and severity changes.*\n\n"
                                        "- **2026-11-25 10:00:00 UTC** (ann): SEV2 declared: Login slow\n"
-                                       "- **2026-11-25 10:04:00 UTC** (bob): Status investigating → identified\n\n")),
+                                       "- **2026-11-25 10:04:00 UTC** (bob): Status Investigating → Identified\n\n")),
             qPrintable(md));
         QVERIFY(!md.contains(QStringLiteral("looking")));
         // No start of impact: one column of durations; what has not happened yet says so.

@@ -19,23 +19,6 @@
 namespace firebreak::ui {
 
 namespace {
-QString statusLabel(IncidentStatus status)
-{
-    switch (status) {
-    case IncidentStatus::Investigating:
-        return IncidentHeader::tr("Investigating");
-    case IncidentStatus::Identified:
-        return IncidentHeader::tr("Identified");
-    case IncidentStatus::Mitigated:
-        return IncidentHeader::tr("Mitigated");
-    case IncidentStatus::Resolved:
-        return IncidentHeader::tr("Resolved");
-    case IncidentStatus::Closed:
-        return IncidentHeader::tr("Closed");
-    }
-    return {};
-}
-
 QString since(std::optional<qint64> from, std::optional<qint64> to)
 {
     const auto ms = span(from, to);

@@ -76,7 +76,7 @@ IncidentWorkspace::IncidentWorkspace(
     m_scope->addItem(tr("All incidents"), false);
     auto* declare = new QPushButton(tr("Declare incident"), this);
     declare->setObjectName(QStringLiteral("declareIncident"));
-    declare->setToolTip(tr("Ctrl+Shift+D"));
+    declare->setToolTip(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D).toString(QKeySequence::NativeText));
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
 

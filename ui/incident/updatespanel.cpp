@@ -181,7 +181,7 @@ void UpdatesPanel::refreshCountdown()
     if (!due) {
         m_overdue = false;
         m_countdown->setText(m_incident.isOpen() ? tr("no update cadence for %1").arg(severityName(m_incident.severity))
-                                                 : tr("incident %1").arg(statusKey(m_incident.status)));
+                                                 : tr("incident %1").arg(statusLabel(m_incident.status).toLower()));
         m_countdown->setStyleSheet(QString());
         return;
     }
