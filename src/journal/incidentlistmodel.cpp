@@ -77,7 +77,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const
         case CommanderColumn:
             return incident.commander;
         case DeclaredColumn:
-            return formatTime(incident.declaredMs, m_display);
+            return formatTime(incident.declaredMs, m_display).mid(5, 11); // "11-25 14:02": the list is narrow
         default:
             return {};
         }

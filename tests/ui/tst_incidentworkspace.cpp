@@ -77,6 +77,7 @@ private Q_SLOTS:
             = std::make_unique<IncidentWorkspace>(*m_service, *m_settings, [] { return QStringLiteral("ann"); });
         m_listTester = std::make_unique<QAbstractItemModelTester>(m_workspace->listModel());
         m_timelineTester = std::make_unique<QAbstractItemModelTester>(m_workspace->view()->timeline()->model());
+        m_filterTester = std::make_unique<QAbstractItemModelTester>(m_workspace->view()->timeline()->filter());
         m_workspace->resize(1200, 800);
         m_workspace->show();
         QSignalSpy opened(m_service.get(), &JournalService::opened);
@@ -89,6 +90,7 @@ private Q_SLOTS:
     {
         m_listTester.reset();
         m_timelineTester.reset();
+        m_filterTester.reset();
         m_workspace.reset();
         m_service.reset();
         m_settings.reset();
@@ -133,6 +135,12 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(view->incident().updates.size(), 1, Timeout);
         QCOMPARE(view->incident().updates.first().audience, QStringLiteral("executives"));
         QVERIFY(timelineText().contains(QStringLiteral("To executives: [SEV1] Checkout returns 502")));
+
+        // Filter the timeline to notes only.
+        auto* kind = view->findChild<QComboBox*>(QStringLiteral("timelineKind"));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("note")));
+        QCOMPARE(view->timeline()->filter()->rowCount(), 1);
+        kind->setCurrentIndex(0);
 
         // Mark the note as key: it goes into the postmortem.
         TimelinePanel* timeline = view->timeline();
@@ -269,6 +277,7 @@ private Q_SLOTS:
         m_workspace.reset();
         m_listTester.reset();
         m_timelineTester.reset();
+        m_filterTester.reset();
         m_service.reset();
         const QString broken = m_dir.filePath(QStringLiteral("broken%1.sqlite").arg(m_run));
         {
@@ -305,6 +314,7 @@ private:
     std::unique_ptr<IncidentWorkspace> m_workspace;
     std::unique_ptr<QAbstractItemModelTester> m_listTester;
     std::unique_ptr<QAbstractItemModelTester> m_timelineTester;
+    std::unique_ptr<QAbstractItemModelTester> m_filterTester;
 };
 
 QTEST_MAIN(TestIncidentWorkspace)

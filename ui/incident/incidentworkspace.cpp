@@ -65,9 +65,8 @@ IncidentWorkspace::IncidentWorkspace(
     m_list->verticalHeader()->setVisible(false);
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setSectionResizeMode(IncidentListModel::TitleColumn, QHeaderView::Stretch);
-    // A narrow list must keep the title readable; commander and time are in each row's tooltip.
+    // A narrow list must keep the title readable; the commander is in each row's tooltip.
     m_list->setColumnHidden(IncidentListModel::CommanderColumn, true);
-    m_list->setColumnHidden(IncidentListModel::DeclaredColumn, true);
     m_list->setWordWrap(false);
 
     m_search->setPlaceholderText(tr("Search titles, notes, updates…"));
