@@ -122,6 +122,10 @@ public:
     QMap<Severity, QString> severityDefinitions() const;
     void setSeverityDefinition(Severity severity, const QString& description, const QString& author);
 
+    /// Copies the WAL back into the database without blocking readers or writers (PASSIVE), so the
+    /// WAL file is reused; called off the write path, from a timer.
+    void checkpoint();
+
     /// Changes whenever another connection (another process) commits; cheap to poll.
     qint64 dataVersion() const;
 

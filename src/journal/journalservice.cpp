@@ -21,6 +21,7 @@ public:
     }
 
     std::unique_ptr<Journal> journal;
+    int pollsSinceCheckpoint = 0;
     // Children, so that moveToThread() takes them along: timers only run on their own thread.
     QTimer* poll;
     QTimer* backups;
@@ -107,6 +108,10 @@ void JournalService::open(const QString& path, const QString& deviceId, int keep
             QObject::connect(w.poll, &QTimer::timeout, &w, [&w, self] {
                 if (!w.journal)
                     return;
+                if (++w.pollsSinceCheckpoint >= 10) {
+                    w.pollsSinceCheckpoint = 0;
+                    w.journal->checkpoint(); // off the append path: keeps durable writes fast
+                }
                 try {
                     const qint64 version = w.journal->dataVersion();
                     if (version != w.lastDataVersion) {

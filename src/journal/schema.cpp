@@ -82,6 +82,12 @@ void version3(Database& db)
             (5, 'Cosmetic or a near miss worth recording.', 'firebreak', 0);
     )sql");
 }
+void version4(Database& db)
+{
+    // Nothing queries by time alone (UUIDv7 ids are already time-ordered), and every index is another
+    // page written and synced on each durable append.
+    db.exec("DROP INDEX IF EXISTS events_by_time");
+}
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -90,6 +96,7 @@ const std::vector<Migration>& migrations()
         { 1, "events, incidents cache, append-only triggers", version1 },
         { 2, "full-text search", version2 },
         { 3, "severity definitions", version3 },
+        { 4, "drop the unused events_by_time index", version4 },
     };
     return list;
 }
