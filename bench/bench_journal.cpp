@@ -38,7 +38,7 @@ const char* const NoteText = "Rolled back checkout-api to v1.42.3 in eu-west-1; 
 
 QTemporaryDir makeTempDir()
 {
-    // Under /tmp (TMPDIR): the same file system the app's data folder would be on for most users here.
+    // Under $TMPDIR (default /tmp; on this machine the same ext4 disk as the app-data folder).
     QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/firebreak-bench-XXXXXX"));
     if (!dir.isValid()) {
         std::fprintf(stderr, "cannot create a temporary folder: %s\n", qPrintable(dir.errorString()));
