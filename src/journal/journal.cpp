@@ -155,11 +155,11 @@ std::unique_ptr<Journal> Journal::open(const QString& path, const QString& devic
         db->exec("PRAGMA journal_mode = WAL");
         db->exec("PRAGMA synchronous = FULL");
         db->exec("PRAGMA foreign_keys = ON");
-        // An append dirties ~12 pages, so the default auto-checkpoint (1,000 pages) would land in the
-        // append path about once per 80 writes and dominate p99. Checkpoints run from checkpoint()
-        // instead (the journal service's timer); this larger limit only bounds the WAL of a writer that
-        // never calls it. SQLite still checkpoints when the last connection closes.
-        db->exec("PRAGMA wal_autocheckpoint = 10000");
+        // An append dirties ~11 pages, so the default auto-checkpoint (1,000 pages) would land in the
+        // append path about once per 90 writes and dominate p99. Checkpoints run from checkpoint()
+        // instead (the journal service's timer); this limit (16 MB, < 0.3 % of appends) only bounds the
+        // WAL of a writer that never calls it. SQLite still checkpoints when the last connection closes.
+        db->exec("PRAGMA wal_autocheckpoint = 4000");
         const int version = static_cast<int>(db->scalar("PRAGMA user_version"));
         if (version < currentSchemaVersion()) {
             spdlog::info(

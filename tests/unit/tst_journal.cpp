@@ -382,8 +382,10 @@ private Q_SLOTS:
         QCOMPARE(incident.title, QStringLiteral("Old outage"));
         QCOMPARE(incident.severity, Severity::Sev2);
         QCOMPARE(incident.eventCount, 2);
-        // Rows written before full-text search existed are searchable after the migration.
-        QCOMPARE(journal->search(QStringLiteral("router")).size(), version < 2 ? 1 : 0);
+        // The full-text index is rebuilt from the events by the migrations, so rows that an older
+        // version wrote (here: straight into the table) are found too.
+        QCOMPARE(journal->search(QStringLiteral("router")).size(), 1);
+        QCOMPARE(journal->search(QStringLiteral("outage")).size(), 1);
         QCOMPARE(journal->severityDefinitions().size(), 5);
         journal->addNote(incident.id, QStringLiteral("new note after upgrade"), QStringLiteral("ann"));
         QCOMPARE(journal->events(incident.id).last().seq, 3);
