@@ -1058,10 +1058,6 @@ Nächste Abstimmung: {next_update}.</translation>
         <translation>Sev</translation>
     </message>
     <message>
-        <source>Incident</source>
-        <translation>Vorfall</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1076,6 +1072,10 @@ Nächste Abstimmung: {next_update}.</translation>
     <message>
         <source>Declared</source>
         <translation>Ausgerufen</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
     </message>
 </context>
 <context>

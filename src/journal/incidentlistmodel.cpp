@@ -99,7 +99,7 @@ QVariant IncidentListModel::headerData(int section, Qt::Orientation orientation,
     case SeverityColumn:
         return tr("Sev");
     case IdColumn:
-        return tr("Incident");
+        return tr("ID");
     case TitleColumn:
         return tr("Title");
     case StatusColumn:

@@ -96,7 +96,7 @@ IncidentWorkspace::IncidentWorkspace(
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 5);
-    splitter->setSizes({ 380, 900 });
+    splitter->setSizes({ 480, 900 });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
