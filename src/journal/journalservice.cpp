@@ -294,69 +294,66 @@ void JournalService::pumpWrites()
     });
 }
 
-void JournalService::loadIncidents(bool openOnly)
+template <typename Read, typename Deliver>
+void JournalService::readLatest(quint64& counter, const char* what, Read read, Deliver deliver)
 {
-    const quint64 generation = ++m_listGeneration;
+    // Latest request wins: an answer is delivered only if no newer request of its kind was made since.
+    const quint64 generation = ++counter;
+    quint64* current = &counter;
     QPointer<JournalService> self(this);
-    post([self, openOnly, generation](JournalWorker& w) {
+    post([self, current, generation, what, read = std::move(read), deliver = std::move(deliver)](JournalWorker& w) {
         if (!w.journal)
             return;
-        QList<IncidentSummary> list;
+        using Result = decltype(read(*w.journal));
+        std::optional<Result> result;
         try {
-            list = w.journal->incidents(openOnly);
+            result = read(*w.journal);
         } catch (const std::exception& e) {
-            spdlog::warn("event=journal_read_failed what=incidents error=\"{}\"", e.what());
+            spdlog::warn("event=journal_read_failed what={} error=\"{}\"", what, e.what());
             return;
         }
-        QMetaObject::invokeMethod(self.data(), [self, list, generation] {
-            if (self && generation == self->m_listGeneration)
-                Q_EMIT self->incidentsLoaded(list);
+        QMetaObject::invokeMethod(self.data(), [self, current, generation, deliver, value = std::move(*result)] {
+            if (self && *current == generation)
+                deliver(*self, value);
         });
     });
+}
+
+void JournalService::loadIncidents(bool openOnly)
+{
+    readLatest(
+        m_listGeneration, "incidents", [openOnly](Journal& j) { return j.incidents(openOnly); },
+        [](JournalService& s, const QList<IncidentSummary>& list) { Q_EMIT s.incidentsLoaded(list); });
 }
 
 void JournalService::loadIncident(const QString& id)
 {
-    const quint64 generation = ++m_incidentGeneration;
-    QPointer<JournalService> self(this);
-    post([self, id, generation](JournalWorker& w) {
-        if (!w.journal)
-            return;
-        QList<JournalEvent> events;
-        try {
-            events = w.journal->events(id);
-        } catch (const std::exception& e) {
-            spdlog::warn("event=journal_read_failed what=incident id={} error=\"{}\"", id.toStdString(), e.what());
-            return;
-        }
-        if (events.isEmpty())
-            return;
-        const Incident incident = deriveIncident(events);
-        QMetaObject::invokeMethod(self.data(), [self, incident, events, generation] {
-            if (self && generation == self->m_incidentGeneration)
-                Q_EMIT self->incidentLoaded(incident, events);
+    readLatest(
+        m_incidentGeneration, "incident",
+        [id](Journal& j) {
+            // Derived here, on the journal's thread: a long incident must not cost the GUI a frame.
+            QList<JournalEvent> events = j.events(id);
+            Incident incident = events.isEmpty() ? Incident {} : deriveIncident(events);
+            return std::pair(std::move(incident), std::move(events));
+        },
+        [](JournalService& s, const std::pair<Incident, QList<JournalEvent>>& loaded) {
+            if (!loaded.second.isEmpty())
+                Q_EMIT s.incidentLoaded(loaded.first, loaded.second);
         });
-    });
 }
 
 void JournalService::search(const QString& text)
 {
-    const quint64 generation = ++m_searchGeneration;
-    QPointer<JournalService> self(this);
-    post([self, text, generation](JournalWorker& w) {
-        if (!w.journal)
-            return;
-        QList<SearchHit> hits;
-        try {
-            hits = w.journal->search(text);
-        } catch (const JournalError&) {
-            // An unsearchable string simply finds nothing.
-        }
-        QMetaObject::invokeMethod(self.data(), [self, text, hits, generation] {
-            if (self && generation == self->m_searchGeneration)
-                Q_EMIT self->searchFinished(text, hits);
-        });
-    });
+    readLatest(
+        m_searchGeneration, "search",
+        [text](Journal& j) {
+            try {
+                return j.search(text);
+            } catch (const JournalError&) {
+                return QList<SearchHit>(); // an unsearchable string simply finds nothing
+            }
+        },
+        [text](JournalService& s, const QList<SearchHit>& hits) { Q_EMIT s.searchFinished(text, hits); });
 }
 
 } // namespace firebreak::journal

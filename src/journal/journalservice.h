@@ -67,6 +67,8 @@ Q_SIGNALS:
 
 private:
     void post(std::function<void(JournalWorker&)> job);
+    template <typename Read, typename Deliver>
+    void readLatest(quint64& counter, const char* what, Read read, Deliver deliver);
     void pumpWrites();
 
     QThread m_thread;
