@@ -266,11 +266,8 @@ JournalEvent Journal::write(
         .bindAll(event.id, incidentId, event.seq, eventKindKey(kind), QString::fromUtf8(json), event.author, m_deviceId,
             nowMs)
         .run();
-    const QString text = searchableText(payload);
-    if (!text.isEmpty())
-        m_db->prepare("INSERT INTO events_fts (text, event_id, incident_id) VALUES (?, ?, ?)")
-            .bindAll(text, event.id, incidentId)
-            .run();
+    // Full-text indexing is not part of the durable append: it trails by at most a second (see
+    // indexPendingText()), and the events it is built from are the record.
     return event;
 }
 
@@ -511,8 +508,52 @@ Incident Journal::incident(const QString& incidentId) const
     return deriveIncident(list);
 }
 
-QList<SearchHit> Journal::search(const QString& text, int limit) const
+int Journal::indexPendingText(int limit)
 {
+    static const std::string watermarkSql
+        = "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_rowid'), 0)";
+    try {
+        // Called every second by the journal service: when nothing is new, do not even take the write lock.
+        if (m_db->scalar(watermarkSql) >= m_db->scalar("SELECT coalesce(max(rowid), 0) FROM events"))
+            return 0;
+        Database::Transaction transaction(*m_db);
+        const qint64 watermark = m_db->scalar(watermarkSql);
+        Statement& pending = m_db->prepare("SELECT rowid, id, incident_id, payload FROM events WHERE rowid > ? "
+                                           "ORDER BY rowid LIMIT ?");
+        pending.bindAll(watermark, limit);
+        struct Row
+        {
+            qint64 rowid;
+            QString id;
+            QString incidentId;
+            QString text;
+        };
+        QList<Row> rows;
+        while (pending.step())
+            rows.append({ pending.int64(0), pending.text(1), pending.text(2),
+                searchableText(QJsonDocument::fromJson(pending.blob(3)).object()) });
+        pending.reset();
+        if (rows.isEmpty())
+            return 0;
+        for (const Row& row : std::as_const(rows)) {
+            if (!row.text.isEmpty())
+                m_db->prepare("INSERT INTO events_fts (text, event_id, incident_id) VALUES (?, ?, ?)")
+                    .bindAll(row.text, row.id, row.incidentId)
+                    .run();
+        }
+        m_db->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_rowid', ?)")
+            .bind(1, QString::number(rows.last().rowid))
+            .run();
+        transaction.commit();
+        return static_cast<int>(rows.size());
+    } catch (const SqliteError& e) {
+        throw translate(e, path());
+    }
+}
+
+QList<SearchHit> Journal::search(const QString& text, int limit)
+{
+    indexPendingText(); // what was written a moment ago must be found too
     // Every word must match (as a prefix); quoting keeps FTS5 operators in user text literal.
     QStringList terms;
     for (QString word : text.split(u' ', Qt::SkipEmptyParts)) {

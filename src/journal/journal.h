@@ -118,7 +118,11 @@ public:
     QList<JournalEvent> events(const QString& incidentId) const;
     std::optional<JournalEvent> event(const QString& eventId) const;
     Incident incident(const QString& incidentId) const;
-    QList<SearchHit> search(const QString& text, int limit = 100) const;
+    /// Finds events by their words; indexes what is not indexed yet first, so results are complete.
+    QList<SearchHit> search(const QString& text, int limit = 100);
+    /// Adds events written since the last call (by any process) to the full-text index; returns how
+    /// many. Kept off the durable append because FTS5's commit work would double its cost.
+    int indexPendingText(int limit = 5000);
     QMap<Severity, QString> severityDefinitions() const;
     void setSeverityDefinition(Severity severity, const QString& description, const QString& author);
 

@@ -113,6 +113,11 @@ void JournalService::open(const QString& path, const QString& deviceId, int keep
                     w.journal->checkpoint(); // off the append path: keeps durable writes fast
                 }
                 try {
+                    w.journal->indexPendingText();
+                } catch (const JournalError& e) {
+                    spdlog::warn("event=journal_index_failed error=\"{}\"", e.message().toStdString());
+                }
+                try {
                     const qint64 version = w.journal->dataVersion();
                     if (version != w.lastDataVersion) {
                         w.lastDataVersion = version;

@@ -117,6 +117,13 @@ void version5(Database& db)
             WHERE text != '';
     )sql");
 }
+void version6(Database& db)
+{
+    // From here on the full-text index trails the events (Journal::indexPendingText()); version 5 has
+    // just indexed every event, so the watermark starts at the newest one.
+    db.exec("INSERT OR REPLACE INTO meta (key, value) "
+            "SELECT 'fts_rowid', CAST(coalesce(max(rowid), 0) AS TEXT) FROM events");
+}
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -127,6 +134,7 @@ const std::vector<Migration>& migrations()
         { 3, "severity definitions", version3 },
         { 4, "drop the unused events_by_time index", version4 },
         { 5, "leaner full-text index, rebuilt from the events", version5 },
+        { 6, "full-text index trails the events (watermark)", version6 },
     };
     return list;
 }
