@@ -150,6 +150,26 @@ void BM_JournalAppendNote(benchmark::State& state)
 }
 BENCHMARK(BM_JournalAppendNote)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
+/// The full-text indexing that trails the appends (the journal service runs it every second):
+/// one batch of 1,000 freshly appended notes per iteration; the appends are not timed.
+void BM_IndexPendingText1k(benchmark::State& state)
+{
+    const QTemporaryDir dir = makeTempDir();
+    QString incidentId;
+    const auto journal = journalWithHistory(dir, 1000, incidentId);
+    journal->indexPendingText();
+    const QString text = QString::fromUtf8(NoteText);
+    for (auto _ : state) {
+        state.PauseTiming();
+        for (int i = 0; i < 1000; ++i)
+            journal->addNote(incidentId, text, QStringLiteral("bob"));
+        state.ResumeTiming();
+        benchmark::DoNotOptimize(journal->indexPendingText());
+    }
+    state.SetItemsProcessed(state.iterations() * 1000);
+}
+BENCHMARK(BM_IndexPendingText1k)->UseRealTime()->Unit(benchmark::kMillisecond)->Iterations(5);
+
 /// Declaring an incident: its row in the incidents cache plus its first event, in one transaction.
 void BM_JournalDeclare(benchmark::State& state)
 {
