@@ -11,9 +11,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 namespace firebreak::journal {
 
@@ -54,6 +56,7 @@ QString searchableText(const QJsonObject& payload)
 
 JournalError translate(const SqliteError& e, const QString& path)
 {
+    const int primary = e.code() & 0xff;
     if (e.isBusy())
         return JournalError(JournalError::Kind::Busy,
             Text::tr("The journal %1 is locked by another program for more than %2 s; the change "
@@ -63,7 +66,11 @@ JournalError translate(const SqliteError& e, const QString& path)
     if (e.isCorrupt())
         return JournalError(JournalError::Kind::Corrupt,
             Text::tr("The journal %1 is damaged (%2).").arg(path, QString::fromUtf8(e.what())));
-    return JournalError(JournalError::Kind::Io,
+    // Disk full, I/O errors, permissions: may pass, so a write is worth retrying. Anything else (a
+    // constraint, a value too big) fails the same way every time.
+    const bool passing = primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN
+        || primary == SQLITE_READONLY || primary == SQLITE_PROTOCOL;
+    return JournalError(passing ? JournalError::Kind::Io : JournalError::Kind::Invalid,
         Text::tr("The journal %1 cannot be written: %2").arg(path, QString::fromUtf8(e.what())));
 }
 
@@ -128,6 +135,7 @@ std::unique_ptr<Journal> Journal::open(const QString& path, const QString& devic
     std::unique_ptr<Database> db;
     try {
         db = Database::open(path, exists ? Database::Mode::ReadWrite : Database::Mode::ReadWriteCreate);
+        db->setCheckpointOnClose(false);
         db->exec("PRAGMA busy_timeout = " + std::to_string(BusyTimeoutMs));
         if (exists) {
             // Everything up to the migrations only reads: a file we reject is left exactly as it was.
@@ -152,6 +160,7 @@ std::unique_ptr<Journal> Journal::open(const QString& path, const QString& devic
                         .arg(version)
                         .arg(currentSchemaVersion()));
         }
+        db->setCheckpointOnClose(true); // accepted: from here on it is our journal
         db->exec("PRAGMA journal_mode = WAL");
         db->exec("PRAGMA synchronous = FULL");
         db->exec("PRAGMA foreign_keys = ON");
@@ -553,7 +562,15 @@ int Journal::indexPendingText(int limit)
 
 QList<SearchHit> Journal::search(const QString& text, int limit)
 {
-    indexPendingText(); // what was written a moment ago must be found too
+    // What was written a moment ago should be found too, but a search must not wait seconds for a
+    // lock another process holds: then it searches what is indexed already.
+    m_db->exec("PRAGMA busy_timeout = 100");
+    try {
+        indexPendingText();
+    } catch (const JournalError& e) {
+        spdlog::info("event=journal_index_skipped error=\"{}\"", e.message().toStdString());
+    }
+    m_db->exec("PRAGMA busy_timeout = " + std::to_string(BusyTimeoutMs));
     // Every word must match (as a prefix); quoting keeps FTS5 operators in user text literal.
     QStringList terms;
     for (QString word : text.split(u' ', Qt::SkipEmptyParts)) {
@@ -618,8 +635,11 @@ QString Journal::backup(const QString& directory, int keep)
 {
     if (!QDir().mkpath(directory))
         throw JournalError(JournalError::Kind::Io, Text::tr("Cannot create the backup folder %1.").arg(directory));
-    const QString name = QStringLiteral("journal-%1.sqlite")
-                             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")));
+    // Named after this journal: several journals may share a backup folder, and pruning one journal's
+    // copies must never delete another's.
+    const QString name = QStringLiteral("%1-%2.sqlite")
+                             .arg(QFileInfo(path()).completeBaseName(),
+                                 QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")));
     const QString target = QDir(directory).filePath(name);
     try {
         m_db->backupTo(target);
@@ -628,7 +648,7 @@ QString Journal::backup(const QString& directory, int keep)
         throw JournalError(
             JournalError::Kind::Io, Text::tr("The backup to %1 failed: %2").arg(target, QString::fromUtf8(e.what())));
     }
-    const QStringList existing = backups(directory);
+    const QStringList existing = backups(directory, path());
     for (qsizetype i = std::max(keep, 1); i < existing.size(); ++i)
         QFile::remove(existing.at(i));
     spdlog::info(
@@ -636,14 +656,18 @@ QString Journal::backup(const QString& directory, int keep)
     return target;
 }
 
-QStringList Journal::backups(const QString& directory)
+QStringList Journal::backups(const QString& directory, const QString& journalPath)
 {
     QDir dir(directory);
+    const QString base = QFileInfo(journalPath).completeBaseName();
+    static const QRegularExpression stamp(QStringLiteral("^-\\d{8}T\\d{9}Z\\.sqlite$"));
     QStringList paths;
     // Names carry a UTC timestamp, so reverse name order is newest first.
     for (const QString& name :
-        dir.entryList({ QStringLiteral("journal-*.sqlite") }, QDir::Files, QDir::Name | QDir::Reversed))
-        paths << dir.filePath(name);
+        dir.entryList({ base + QStringLiteral("-*.sqlite") }, QDir::Files, QDir::Name | QDir::Reversed)) {
+        if (stamp.match(QStringView(name).mid(base.size())).hasMatch())
+            paths << dir.filePath(name);
+    }
     return paths;
 }
 

@@ -137,8 +137,8 @@ public:
     /// copies there. Returns the new file's path.
     QString backup(const QString& directory, int keep);
 
-    /// Lists backups in `directory`, newest first.
-    static QStringList backups(const QString& directory);
+    /// Lists the backups of the journal at `journalPath` in `directory`, newest first.
+    static QStringList backups(const QString& directory, const QString& journalPath);
     static QString defaultPath();
 
 private:

@@ -56,8 +56,40 @@ JournalService::JournalService(QObject* parent)
 
 JournalService::~JournalService()
 {
+    flushOnShutdown();
     m_thread.quit();
     m_thread.wait();
+}
+
+void JournalService::flushOnShutdown()
+{
+    if (m_pending.empty())
+        return;
+    // Writes still waiting (a lock held by another process, a full disk) get one last synchronous
+    // attempt each on the journal's thread; whatever still fails is logged with its content, so
+    // nothing vanishes without a trace. A write already handed to the worker is not applied twice.
+    for (PendingWrite& pending : m_pending) {
+        QString error;
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, &pending, &error] {
+                if (pending.landed->load())
+                    return;
+                try {
+                    if (!worker->journal)
+                        throw JournalError(JournalError::Kind::Io, Text::tr("The journal is not open."));
+                    pending.operation(*worker->journal);
+                    pending.landed->store(true);
+                } catch (const std::exception& e) {
+                    error = QString::fromUtf8(e.what());
+                }
+            },
+            Qt::BlockingQueuedConnection);
+        if (!error.isEmpty())
+            spdlog::error("event=journal_write_lost what=\"{}\" error=\"{}\"", pending.description.toStdString(),
+                error.toStdString());
+    }
+    m_pending.clear();
 }
 
 void JournalService::post(std::function<void(JournalWorker&)> job)
@@ -71,6 +103,57 @@ QString JournalService::backupDirectory() const
     return QFileInfo(m_path).absoluteDir().filePath(QStringLiteral("backups"));
 }
 
+namespace {
+/// Makes a backup on the worker thread and reports it (or its failure) on the service's thread.
+void backupAndReport(JournalWorker& w, const QPointer<JournalService>& self)
+{
+    QString file;
+    QString error;
+    try {
+        file = w.journal->backup(w.backupDir, w.keepBackups);
+    } catch (const std::exception& e) {
+        error = QString::fromUtf8(e.what());
+    }
+    QMetaObject::invokeMethod(self.data(), [self, file, error] {
+        if (!self)
+            return;
+        if (error.isEmpty())
+            Q_EMIT self->backedUp(file);
+        else
+            Q_EMIT self->backupFailed(error);
+    });
+}
+
+/// Once a second: checkpoint now and then, index new text, and notice other processes' commits.
+/// Nothing may escape: an exception in a slot of the worker thread would end the program.
+void pollJournal(JournalWorker& w, const QPointer<JournalService>& self)
+{
+    if (!w.journal)
+        return;
+    try {
+        if (++w.pollsSinceCheckpoint >= 10) {
+            w.pollsSinceCheckpoint = 0;
+            w.journal->checkpoint(); // off the append path: keeps durable writes fast
+        }
+        w.journal->indexPendingText();
+    } catch (const std::exception& e) {
+        spdlog::warn("event=journal_maintenance_failed error=\"{}\"", e.what());
+    }
+    try {
+        const qint64 version = w.journal->dataVersion();
+        if (version != w.lastDataVersion) {
+            w.lastDataVersion = version;
+            QMetaObject::invokeMethod(self.data(), [self] {
+                if (self)
+                    Q_EMIT self->changed();
+            });
+        }
+    } catch (const std::exception& e) {
+        spdlog::warn("event=journal_poll_failed error=\"{}\"", e.what());
+    }
+}
+} // namespace
+
 void JournalService::open(const QString& path, const QString& deviceId, int keepBackups)
 {
     m_open = false;
@@ -83,82 +166,46 @@ void JournalService::open(const QString& path, const QString& deviceId, int keep
         w.journal.reset();
         QString error;
         int kind = -1;
-        QString backupPath;
         try {
             w.journal = Journal::open(path, deviceId);
             w.lastDataVersion = w.journal->dataVersion();
-            w.backupDir = backupDir;
-            w.keepBackups = keepBackups;
-            backupPath = w.journal->backup(backupDir, keepBackups); // a copy at every start
         } catch (const JournalError& e) {
+            w.journal.reset();
             kind = static_cast<int>(e.kind());
             error = e.message();
         }
-        const QStringList available = Journal::backups(backupDir);
         if (!w.journal) {
+            const QStringList available = Journal::backups(backupDir, path);
             QMetaObject::invokeMethod(self.data(), [self, kind, error, available] {
                 if (self)
                     Q_EMIT self->openFailed(kind, error, available);
             });
             return;
         }
-        if (!w.poll->isActive()) {
-            // data_version changes only for other connections' commits: cheap to ask every second.
-            QObject::disconnect(w.poll, nullptr, nullptr, nullptr);
-            QObject::connect(w.poll, &QTimer::timeout, &w, [&w, self] {
-                if (!w.journal)
-                    return;
-                if (++w.pollsSinceCheckpoint >= 10) {
-                    w.pollsSinceCheckpoint = 0;
-                    w.journal->checkpoint(); // off the append path: keeps durable writes fast
-                }
-                try {
-                    w.journal->indexPendingText();
-                } catch (const JournalError& e) {
-                    spdlog::warn("event=journal_index_failed error=\"{}\"", e.message().toStdString());
-                }
-                try {
-                    const qint64 version = w.journal->dataVersion();
-                    if (version != w.lastDataVersion) {
-                        w.lastDataVersion = version;
-                        QMetaObject::invokeMethod(self.data(), [self] {
-                            if (self)
-                                Q_EMIT self->changed();
-                        });
-                    }
-                } catch (const std::exception& e) {
-                    spdlog::warn("event=journal_poll_failed error=\"{}\"", e.what());
-                }
-            });
-            w.poll->start(1000);
-            QObject::disconnect(w.backups, nullptr, nullptr, nullptr);
-            QObject::connect(w.backups, &QTimer::timeout, &w, [&w, self] {
+        w.backupDir = backupDir;
+        w.keepBackups = keepBackups;
+        QObject::disconnect(w.poll, nullptr, nullptr, nullptr);
+        QObject::connect(w.poll, &QTimer::timeout, &w, [&w, self] { pollJournal(w, self); });
+        w.poll->start(1000);
+        QObject::disconnect(w.backups, nullptr, nullptr, nullptr);
+        QObject::connect(w.backups, &QTimer::timeout, &w, [&w, self] {
+            try {
                 if (!w.journal || w.journal->incidents(true).isEmpty())
                     return; // nothing is happening: no need for another copy
-                try {
-                    const QString file = w.journal->backup(w.backupDir, w.keepBackups);
-                    QMetaObject::invokeMethod(self.data(), [self, file] {
-                        if (self)
-                            Q_EMIT self->backedUp(file);
-                    });
-                } catch (const JournalError& e) {
-                    const QString message = e.message();
-                    QMetaObject::invokeMethod(self.data(), [self, message] {
-                        if (self)
-                            Q_EMIT self->backupFailed(message);
-                    });
-                }
-            });
-            w.backups->start();
-        }
-        QMetaObject::invokeMethod(self.data(), [self, path, backupPath] {
+            } catch (const std::exception& e) {
+                spdlog::warn("event=journal_read_failed what=open_incidents error=\"{}\"", e.what());
+            }
+            backupAndReport(w, self);
+        });
+        w.backups->start();
+        QMetaObject::invokeMethod(self.data(), [self, path] {
             if (!self)
                 return;
             self->m_open = true;
             Q_EMIT self->opened(path);
-            Q_EMIT self->backedUp(backupPath);
             self->pumpWrites();
         });
+        backupAndReport(w, self); // a copy at every start
     });
 }
 
@@ -171,23 +218,8 @@ void JournalService::backupNow()
 {
     QPointer<JournalService> self(this);
     post([self](JournalWorker& w) {
-        if (!w.journal)
-            return;
-        QString file;
-        QString error;
-        try {
-            file = w.journal->backup(w.backupDir, w.keepBackups);
-        } catch (const JournalError& e) {
-            error = e.message();
-        }
-        QMetaObject::invokeMethod(self.data(), [self, file, error] {
-            if (!self)
-                return;
-            if (error.isEmpty())
-                Q_EMIT self->backedUp(file);
-            else
-                Q_EMIT self->backupFailed(error);
-        });
+        if (w.journal)
+            backupAndReport(w, self);
     });
 }
 
@@ -247,8 +279,9 @@ void JournalService::pumpWrites()
     m_writing = true;
     const PendingWrite& next = m_pending.front();
     Write operation = next.operation;
+    std::shared_ptr<std::atomic_bool> landed = next.landed;
     QPointer<JournalService> self(this);
-    post([self, operation](JournalWorker& w) {
+    post([self, operation, landed](JournalWorker& w) {
         std::optional<JournalEvent> event;
         QString error;
         bool retry = false;
@@ -256,10 +289,13 @@ void JournalService::pumpWrites()
             if (!w.journal)
                 throw JournalError(JournalError::Kind::Io, Text::tr("The journal is not open."));
             event = operation(*w.journal);
+            landed->store(true);
             w.lastDataVersion = w.journal->dataVersion();
         } catch (const JournalError& e) {
             error = e.message();
-            retry = e.kind() != JournalError::Kind::Invalid;
+            // Only a lock or the disk can change its mind; anything else would fail forever and hold
+            // up every later write behind it.
+            retry = e.kind() == JournalError::Kind::Busy || e.kind() == JournalError::Kind::Io;
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
             retry = true;

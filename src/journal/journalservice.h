@@ -6,8 +6,10 @@
 #include <QPointer>
 #include <QThread>
 
+#include <atomic>
 #include <deque>
 #include <functional>
+#include <memory>
 
 namespace firebreak::journal {
 
@@ -80,7 +82,10 @@ private:
         QString description;
         Write operation;
         int attempts = 0;
+        // Set on the journal's thread once the write is on disk; read at shutdown to never apply it twice.
+        std::shared_ptr<std::atomic_bool> landed = std::make_shared<std::atomic_bool>(false);
     };
+    void flushOnShutdown();
     std::deque<PendingWrite> m_pending;
     bool m_writing = false;
     quint64 m_listGeneration = 0;

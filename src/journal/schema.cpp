@@ -151,6 +151,9 @@ void migrate(Database& db, int fromVersion, int upTo)
         if (migration.toVersion <= fromVersion || migration.toVersion > target)
             continue;
         Database::Transaction transaction(db);
+        // Another process may have migrated between our first look and this write lock.
+        if (db.scalar("PRAGMA user_version") >= migration.toVersion)
+            continue;
         migration.apply(db);
         db.exec("PRAGMA application_id = " + std::to_string(ApplicationId));
         db.exec("PRAGMA user_version = " + std::to_string(migration.toVersion));

@@ -205,6 +205,11 @@ QString Database::scalarText(const std::string& sql)
     return value;
 }
 
+void Database::setCheckpointOnClose(bool enabled)
+{
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, enabled ? 0 : 1, nullptr);
+}
+
 int Database::changes() const
 {
     return sqlite3_changes(m_db);

@@ -100,6 +100,9 @@ public:
     QString scalarText(const std::string& sql);
 
     int changes() const;
+    /// Whether closing the last connection folds the WAL into the main file. Off while a file is being
+    /// checked: a file we reject must be left exactly as it was.
+    void setCheckpointOnClose(bool enabled);
     QString path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
 

@@ -337,6 +337,22 @@ private Q_SLOTS:
         QVERIFY(expectError(foreign, JournalError::Kind::Foreign).contains(QStringLiteral("another program")));
         QCOMPARE(sha256(foreign), foreignHash);
 
+        // Another program's database in WAL mode whose last writes are still only in the -wal file:
+        // closing our connection must not fold them into the main file.
+        const QString foreignWal = freshPath();
+        {
+            auto db = Database::open(foreignWal, Database::Mode::ReadWriteCreate);
+            db->exec("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; PRAGMA application_id = 305419896;"
+                     "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('still in the WAL')");
+            db->setCheckpointOnClose(false); // as if its program had been killed
+        }
+        QVERIFY(QFile::exists(foreignWal + QStringLiteral("-wal")));
+        const QByteArray walMainHash = sha256(foreignWal);
+        const QByteArray walHash = sha256(foreignWal + QStringLiteral("-wal"));
+        QVERIFY(expectError(foreignWal, JournalError::Kind::Foreign).contains(QStringLiteral("another program")));
+        QCOMPARE(sha256(foreignWal), walMainHash);
+        QCOMPARE(sha256(foreignWal + QStringLiteral("-wal")), walHash);
+
         // A journal from a newer Firebreak.
         const QString newer = freshPath();
         {
@@ -426,7 +442,12 @@ private Q_SLOTS:
         journal->backup(dir, 2);
         QTest::qSleep(5);
         const QString newest = journal->backup(dir, 2);
-        const QStringList kept = Journal::backups(dir);
+        const QStringList kept = Journal::backups(dir, journal->path());
+        // Another journal's copies in the same folder are not touched by this journal's pruning.
+        auto other = openFresh();
+        other->backup(dir, 1);
+        QCOMPARE(Journal::backups(dir, journal->path()), kept);
+        QCOMPARE(Journal::backups(dir, other->path()).size(), 1);
         QCOMPARE(kept.size(), 2);
         QCOMPARE(kept.first(), newest);
         auto restored = Journal::open(newest, QStringLiteral("device-a"));

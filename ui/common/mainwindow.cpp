@@ -198,6 +198,18 @@ void MainWindow::openAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    const int pending = m_context.journal().pendingWrites();
+    if (pending > 0
+        && QMessageBox::warning(this, tr("Changes not saved yet"),
+               tr("%n change(s) to the incident journal could not be saved yet and are being "
+                  "retried. Firebreak tries once more while it closes and writes anything that "
+                  "still fails to its log.\n\nClose anyway?",
+                   nullptr, pending),
+               QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Close) {
+        event->ignore();
+        return;
+    }
     m_context.qsettings().setValue(QStringLiteral("ui/geometry"), saveGeometry());
     m_context.qsettings().setValue(QStringLiteral("ui/workspace"), currentWorkspace());
     event->accept();
