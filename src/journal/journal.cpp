@@ -132,7 +132,20 @@ std::unique_ptr<Journal> Journal::open(const QString& path, const QString& devic
         throw JournalError(JournalError::Kind::Io, Text::tr("Cannot create the folder %1.").arg(info.absolutePath()));
     }
 
+    // SQLite creates -wal and -shm files beside a WAL database it reads; a file we reject must leave its
+    // folder as it was, so those are removed again if they were not there before.
+    const QString wal = path + QStringLiteral("-wal");
+    const QString shm = path + QStringLiteral("-shm");
+    const bool hadWal = QFile::exists(wal);
+    const bool hadShm = QFile::exists(shm);
     std::unique_ptr<Database> db;
+    const auto leaveAsFound = [&] {
+        db.reset();
+        if (!hadWal && QFileInfo(wal).size() == 0)
+            QFile::remove(wal);
+        if (!hadShm)
+            QFile::remove(shm);
+    };
     try {
         db = Database::open(path, exists ? Database::Mode::ReadWrite : Database::Mode::ReadWriteCreate);
         db->setCheckpointOnClose(false);
@@ -175,7 +188,13 @@ std::unique_ptr<Journal> Journal::open(const QString& path, const QString& devic
                 "event=journal_migrate path=\"{}\" from={} to={}", path.toStdString(), version, currentSchemaVersion());
             migrate(*db, version);
         }
+    } catch (const JournalError&) {
+        if (exists)
+            leaveAsFound();
+        throw;
     } catch (const SqliteError& e) {
+        if (exists)
+            leaveAsFound();
         if (e.isCorrupt())
             throw JournalError(JournalError::Kind::Corrupt,
                 Text::tr("The journal %1 is damaged (%2). It was left untouched.")
