@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace firebreak::net {
@@ -24,8 +25,8 @@ public:
     void setInterval(std::chrono::seconds interval);
     std::chrono::seconds interval() const;
 
-    /// True while checks started by the last checkAll() are still out.
-    bool isChecking() const { return m_outstanding > 0; }
+    /// True while any check is still out.
+    bool isChecking() const { return !m_inFlight.isEmpty(); }
 
 public Q_SLOTS:
     void checkAll();
@@ -33,7 +34,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void profilesChanged();
     void healthChanged(const QString& profileId);
-    /// Every check of a round has answered (or failed).
+    /// No check is out any more: every one started has answered (or failed).
     void roundFinished();
 
 private:
@@ -41,8 +42,10 @@ private:
     QList<ConnectionProfile> m_profiles;
     QHash<QString, HealthResult> m_results;
     QTimer m_timer;
-    int m_outstanding = 0;
-    quint64 m_round = 0;
+    // A profile's generation changes whenever its settings do; answers for an older one are dropped.
+    QHash<QString, quint64> m_generation;
+    quint64 m_nextGeneration = 0;
+    QSet<QPair<QString, quint64>> m_inFlight;
 };
 
 } // namespace firebreak::net

@@ -181,7 +181,15 @@ public:
         RequestHandlePtr handle = transfer->handle;
         {
             std::lock_guard lock(m_mutex);
-            m_pending.push_back(std::move(transfer));
+            if (!m_stopping) {
+                m_pending.push_back(std::move(transfer));
+                transfer.reset();
+            }
+        }
+        if (transfer) {
+            // The client is shutting down: the promise is still one callback per request.
+            deliver(*transfer, cancelled(*transfer));
+            return handle;
         }
         curl_multi_wakeup(m_multi);
         return handle;

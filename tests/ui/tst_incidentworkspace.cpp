@@ -231,6 +231,42 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(sev1, QStringLiteral("Revenue stops"), Timeout);
     }
 
+    void draftsSurviveTeammatesAndSwitching()
+    {
+        declare(QStringLiteral("First"), QStringLiteral("SEV2"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->view()->incident().title, QStringLiteral("First"), Timeout);
+        const QString first = m_workspace->currentIncidentId();
+        IncidentView* view = m_workspace->view();
+
+        auto* updateText = view->findChild<QPlainTextEdit*>(QStringLiteral("updateText"));
+        updateText->setFocus();
+        updateText->selectAll();
+        QTest::keyClicks(updateText, QStringLiteral("Draft for the executives"));
+        auto* postmortemEditor = view->findChild<QPlainTextEdit*>(QStringLiteral("postmortemEditor"));
+        postmortemEditor->setFocus();
+        postmortemEditor->moveCursor(QTextCursor::End);
+        QTest::keyClicks(postmortemEditor, QStringLiteral("Unsaved root cause"));
+
+        // A teammate records an update from the command line: the draft being written stays.
+        auto cli = Journal::open(m_path, QStringLiteral("cli-device"));
+        cli->recordUpdate(
+            first, QStringLiteral("customers"), QStringLiteral("posted by a teammate"), QStringLiteral("bob"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->incident().updates.size(), 1, 2500);
+        QCOMPARE(view->updates()->draft(), QStringLiteral("Draft for the executives"));
+
+        // Looking at another incident and coming back keeps both drafts.
+        declare(QStringLiteral("Second"), QStringLiteral("SEV1"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->incident().title, QStringLiteral("Second"), Timeout);
+        QVERIFY(view->updates()->draft() != QStringLiteral("Draft for the executives"));
+        QVERIFY(!view->postmortem()->markdown().contains(QStringLiteral("Unsaved root cause")));
+        QCOMPARE(m_workspace->unsavedDrafts(), 1);
+        m_workspace->selectIncident(first);
+        QTRY_COMPARE_WITH_TIMEOUT(view->incident().title, QStringLiteral("First"), Timeout);
+        QCOMPARE(view->updates()->draft(), QStringLiteral("Draft for the executives"));
+        QVERIFY(view->postmortem()->markdown().contains(QStringLiteral("Unsaved root cause")));
+        QVERIFY(view->postmortem()->hasUnsavedChanges());
+    }
+
     void anotherProcessesNoteAppearsWithinTwoSeconds()
     {
         declare(QStringLiteral("Queue backlog"), QStringLiteral("SEV3"));

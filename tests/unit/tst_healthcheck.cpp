@@ -630,6 +630,36 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(roundFinished.count(), 3, AnswerTimeoutMs);
     }
 
+    void monitorDoesNotPileUpChecksOnASlowBackend()
+    {
+        TestHttpServer server;
+        QVERIFY(server.listen());
+        server.route("/-/ready", hanging());
+        ConnectionProfile slow = profileFor(BackendKind::Prometheus, QUrl(server.url()));
+        slow.id = QStringLiteral("slow");
+        slow.timeout = 600ms;
+
+        HealthMonitor monitor(*m_client);
+        QSignalSpy roundFinished(&monitor, &HealthMonitor::roundFinished);
+        monitor.setProfiles({ slow });
+        QTRY_COMPARE_WITH_TIMEOUT(server.count("/-/ready"), 1, AnswerTimeoutMs);
+        // Rounds that come while the check is still out (an interval shorter than the timeout) wait for it.
+        monitor.checkAll();
+        monitor.checkAll();
+        QVERIFY(monitor.isChecking());
+        QTRY_COMPARE_WITH_TIMEOUT(roundFinished.count(), 1, AnswerTimeoutMs);
+        QCOMPARE(server.count("/-/ready"), 1);
+        QCOMPARE(monitor.result(QStringLiteral("slow")).state, HealthResult::State::Failing);
+
+        // Editing the profile starts a check of the new settings at once; the old answer is not shown for it.
+        ConnectionProfile edited = slow;
+        edited.timeout = 700ms;
+        monitor.setProfiles({ edited });
+        QCOMPARE(monitor.result(QStringLiteral("slow")).state, HealthResult::State::Checking);
+        QTRY_COMPARE_WITH_TIMEOUT(roundFinished.count(), 2, AnswerTimeoutMs);
+        QCOMPARE(server.count("/-/ready"), 2);
+    }
+
     void monitorWithoutProfilesFinishesAtOnce()
     {
         HealthMonitor monitor(*m_client);

@@ -198,6 +198,17 @@ void MainWindow::openAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    const int drafts = m_incident->unsavedDrafts();
+    if (drafts > 0
+        && QMessageBox::warning(this, tr("Unsaved postmortem draft"),
+               tr("%n postmortem draft(s) have changes that are not saved in the journal. Close "
+                  "anyway and lose them?",
+                   nullptr, drafts),
+               QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Close) {
+        event->ignore();
+        return;
+    }
     const int pending = m_context.journal().pendingWrites();
     if (pending > 0
         && QMessageBox::warning(this, tr("Changes not saved yet"),

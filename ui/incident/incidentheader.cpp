@@ -207,30 +207,36 @@ void IncidentHeader::setTimeDisplay(TimeDisplay display)
 void IncidentHeader::setIncident(const Incident& incident)
 {
     m_loading = true;
+    // A field being typed in keeps its text, but only for the same incident: after a switch every
+    // field shows the new incident.
+    const bool other = incident.id != m_incident.id;
+    const auto keep = [other](const QWidget* field) { return !other && field->hasFocus(); };
     m_incident = incident;
     m_id->setText(incident.id);
-    if (!m_title->hasFocus())
+    if (!keep(m_title))
         m_title->setText(incident.title);
     m_severity->setCurrentIndex(m_severity->findData(static_cast<int>(incident.severity)));
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(incident.status)));
-    if (!m_commander->hasFocus())
+    if (!keep(m_commander))
         m_commander->setText(incident.commander());
-    if (!m_impact->hasFocus())
+    if (!keep(m_impact))
         m_impact->setText(incident.customerImpact);
-    if (!m_services->hasFocus())
+    if (!keep(m_services))
         m_services->setText(incident.services.join(QStringLiteral(", ")));
-    if (!m_tags->hasFocus())
+    if (!keep(m_tags))
         m_tags->setText(incident.tags.join(QStringLiteral(", ")));
     QStringList roles;
     for (auto it = incident.roles.cbegin(); it != incident.roles.cend(); ++it)
         roles << QStringLiteral("%1: %2").arg(it.key(), it.value());
     m_roles->setText(roles.isEmpty() ? tr("nobody has a role yet") : roles.join(QStringLiteral(" · ")));
-    m_startedKnown->setChecked(incident.startedMs.has_value());
-    m_started->setEnabled(incident.startedMs.has_value());
-    m_started->setTimeSpec(m_display == TimeDisplay::Utc ? Qt::UTC : Qt::LocalTime);
-    const qint64 started = incident.startedMs.value_or(incident.declaredMs);
-    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(started, Qt::UTC);
-    m_started->setDateTime(m_display == TimeDisplay::Utc ? utc : utc.toLocalTime());
+    if (!keep(m_started)) {
+        m_startedKnown->setChecked(incident.startedMs.has_value());
+        m_started->setEnabled(incident.startedMs.has_value());
+        m_started->setTimeSpec(m_display == TimeDisplay::Utc ? Qt::UTC : Qt::LocalTime);
+        const qint64 started = incident.startedMs.value_or(incident.declaredMs);
+        const QDateTime utc = QDateTime::fromMSecsSinceEpoch(started, Qt::UTC);
+        m_started->setDateTime(m_display == TimeDisplay::Utc ? utc : utc.toLocalTime());
+    }
     m_loading = false;
     refreshTimes();
 }

@@ -5,6 +5,7 @@
 #include "declaredialog.h"
 #include "incidentview.h"
 #include "journal/incidentlistmodel.h"
+#include "postmortempanel.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -242,6 +243,11 @@ void IncidentWorkspace::selectIncident(const QString& id)
 QString IncidentWorkspace::bannerText() const
 {
     return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+int IncidentWorkspace::unsavedDrafts() const
+{
+    return m_view->postmortem()->unsavedDrafts();
 }
 
 void IncidentWorkspace::declareIncident()

@@ -39,6 +39,8 @@ public:
     QString currentIncidentId() const;
     void selectIncident(const QString& id);
     QString bannerText() const;
+    /// Postmortem drafts edited but not saved in the journal.
+    int unsavedDrafts() const;
 
 public Q_SLOTS:
     /// Ctrl+Shift+D.

@@ -92,8 +92,17 @@ PostmortemPanel::~PostmortemPanel() = default;
 void PostmortemPanel::setIncident(const Incident& incident, const QList<JournalEvent>& events)
 {
     const bool other = incident.id != m_incident.id;
+    if (other && m_dirty && !m_incident.id.isEmpty())
+        m_drafts.insert(m_incident.id, m_editor->toPlainText()); // kept until the user comes back
     m_incident = incident;
     m_events = events;
+    if (other && m_drafts.contains(incident.id)) {
+        const QSignalBlocker block(m_editor);
+        m_editor->setPlainText(m_drafts.take(incident.id));
+        setDirty(true);
+        updatePreview();
+        return;
+    }
     if (m_dirty && incident.postmortemMarkdown == m_editor->toPlainText())
         setDirty(false); // our own save came back from the journal
     // Never overwrite what someone is writing; a new incident or a clean editor follows the journal.
@@ -103,6 +112,11 @@ void PostmortemPanel::setIncident(const Incident& incident, const QList<JournalE
         setDirty(false);
         updatePreview();
     }
+}
+
+int PostmortemPanel::unsavedDrafts() const
+{
+    return static_cast<int>(m_drafts.size()) + (m_dirty ? 1 : 0);
 }
 
 void PostmortemPanel::setTimeDisplay(TimeDisplay display)

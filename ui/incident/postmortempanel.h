@@ -3,6 +3,7 @@
 #include "model/incident.h"
 #include "model/timerange.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -27,6 +28,8 @@ public:
 
     QString markdown() const;
     bool hasUnsavedChanges() const { return m_dirty; }
+    /// Drafts edited but not saved, this incident's and others' (kept while the user looks elsewhere).
+    int unsavedDrafts() const;
     /// Writes the draft as Markdown, HTML or PDF, chosen by the file's extension.
     bool exportTo(const QString& file, QString* error) const;
 
@@ -44,6 +47,7 @@ private:
     QList<JournalEvent> m_events;
     TimeDisplay m_display = TimeDisplay::Local;
     bool m_dirty = false;
+    QHash<QString, QString> m_drafts;
     QPlainTextEdit* m_editor;
     QTextBrowser* m_preview;
     QLabel* m_state;

@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -87,24 +88,20 @@ UpdatesPanel::UpdatesPanel(QSettings& settings, QWidget* parent)
     layout->addWidget(m_sent, 1);
 
     connect(m_audience, &QComboBox::currentIndexChanged, this, [this] {
-        m_edited = false;
+        m_text->document()->setModified(false);
         this->refill();
     });
     connect(refill, &QPushButton::clicked, this, [this] {
-        m_edited = false;
+        m_text->document()->setModified(false);
         this->refill();
     });
     connect(editTemplate, &QPushButton::clicked, this, &UpdatesPanel::editTemplate);
-    connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_text->hasFocus())
-            m_edited = true;
-    });
     connect(m_send, &QPushButton::clicked, this, [this] {
         const QString text = m_text->toPlainText().trimmed();
         if (text.isEmpty() || m_incident.id.isEmpty())
             return;
         Q_EMIT updateSent(m_audience->currentData().toString(), text);
-        m_edited = false;
+        m_text->document()->setModified(false);
     });
     const auto copy = [this](bool markdown) {
         const int row = m_sent->currentRow() >= 0 ? m_sent->currentRow() : m_sent->count() - 1;
@@ -138,11 +135,22 @@ void UpdatesPanel::setTimeDisplay(TimeDisplay display)
 void UpdatesPanel::setIncident(const Incident& incident)
 {
     const bool sameIncident = incident.id == m_incident.id;
-    const auto sentBefore = m_incident.updates.size();
+    if (!sameIncident && m_text->document()->isModified() && !m_incident.id.isEmpty())
+        m_drafts.insert(m_incident.id, { m_audience->currentIndex(), m_text->toPlainText() });
     m_incident = incident;
-    // Keep what the commander is typing; refill only when switching incidents or after sending.
-    if (!sameIncident || !m_edited || incident.updates.size() != sentBefore)
+    // Never replace what the commander is typing: not when a teammate sends an update, not when they
+    // look at another incident for a moment.
+    if (!sameIncident && m_drafts.contains(incident.id)) {
+        const auto [audience, text] = m_drafts.take(incident.id);
+        const QSignalBlocker blockAudience(m_audience);
+        const QSignalBlocker blockText(m_text);
+        m_audience->setCurrentIndex(audience);
+        m_text->setPlainText(text);
+        m_text->document()->setModified(true);
+    } else if (!sameIncident || !m_text->document()->isModified()) {
+        m_text->document()->setModified(false);
         refill();
+    }
     refreshSent();
     refreshCountdown();
 }
@@ -231,7 +239,7 @@ void UpdatesPanel::editTemplate()
     if (dialog.exec() != QDialog::Accepted)
         return;
     journal::saveTemplate(m_settings, { audience, editor->toPlainText() });
-    m_edited = false;
+    m_text->document()->setModified(false);
     refill();
 }
 

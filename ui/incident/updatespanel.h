@@ -2,6 +2,7 @@
 
 #include "journal/stakeholderupdate.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -45,7 +46,7 @@ private:
     TimeDisplay m_display = TimeDisplay::Local;
     std::function<qint64()> m_clock;
     bool m_overdue = false;
-    bool m_edited = false;
+    QHash<QString, std::pair<int, QString>> m_drafts; // incident id -> (audience index, text) being written
     QComboBox* m_audience;
     QPlainTextEdit* m_text;
     QLabel* m_countdown;
