@@ -1742,6 +1742,34 @@ Nächste Abstimmung: {next_update}.</translation>
         <source>&amp;Back up the journal now</source>
         <translation>&amp;Journal jetzt sichern</translation>
     </message>
+    <message>
+        <source>Unsaved postmortem draft</source>
+        <translation>Nicht gespeicherter Postmortem-Entwurf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n postmortem draft(s) have changes that are not saved in the journal. Close anyway and lose them?</source>
+        <translation>
+            <numerusform>%n Postmortem-Entwurf hat Änderungen, die nicht im Journal gespeichert sind. Trotzdem schließen und sie verwerfen?</numerusform>
+            <numerusform>%n Postmortem-Entwürfe haben Änderungen, die nicht im Journal gespeichert sind. Trotzdem schließen und sie verwerfen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes not saved yet</source>
+        <translation>Änderungen noch nicht gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to the incident journal could not be saved yet and are being retried. Firebreak tries once more while it closes and writes anything that still fails to its log.
+
+Close anyway?</source>
+        <translation>
+            <numerusform>%n Änderung am Vorfall-Journal konnte noch nicht gespeichert werden und wird erneut versucht. Firebreak versucht es beim Schließen ein letztes Mal und schreibt alles, was dann noch fehlschlägt, in sein Log.
+
+Trotzdem schließen?</numerusform>
+            <numerusform>%n Änderungen am Vorfall-Journal konnten noch nicht gespeichert werden und werden erneut versucht. Firebreak versucht es beim Schließen ein letztes Mal und schreibt alles, was dann noch fehlschlägt, in sein Log.
+
+Trotzdem schließen?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>firebreak::ui::PostmortemPanel</name>
