@@ -130,6 +130,18 @@ QString TimelineModel::describe(const JournalEvent& event)
     return {};
 }
 
+QString TimelineModel::fullText(int row) const
+{
+    const JournalEvent& event = m_events.at(row);
+    QString text = describe(event);
+    if (m_key.contains(event.id))
+        text = QStringLiteral("★ ") + text;
+    const QString correction = m_corrections.value(event.id);
+    if (!correction.isEmpty())
+        text += u'\n' + tr("corrected: %1").arg(correction);
+    return text;
+}
+
 int TimelineModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_events.size());
@@ -181,19 +193,19 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         case KindColumn:
             return kindLabel(event.kind);
         case TextColumn: {
-            QString text = describe(event);
-            if (m_key.contains(event.id))
-                text = QStringLiteral("★ ") + text;
-            const QString correction = m_corrections.value(event.id);
-            if (!correction.isEmpty())
-                text += u'\n' + tr("corrected: %1").arg(correction);
+            // One line in the list (rows have one height, so long timelines stay fast); the full text
+            // is the tool tip and the detail below the list.
+            QString text = fullText(index.row());
+            text.replace(u'\n', QStringLiteral(" ⏎ "));
             return text;
         }
         default:
             return {};
         }
     case Qt::ToolTipRole:
-        return tr("%1 by %2 on %3").arg(kindLabel(event.kind), event.author, event.deviceId);
+        if (index.column() == TextColumn)
+            return fullText(index.row());
+        return tr("%1 by %2 (device %3)").arg(kindLabel(event.kind), event.author, event.deviceId);
     default:
         return {};
     }

@@ -44,6 +44,8 @@ public:
     /// One line describing an event: "Severity SEV3 → SEV1 (all regions)", the note's text …
     static QString describe(const JournalEvent& event);
     static QString kindLabel(EventKind kind);
+    /// The event's text with its key mark and correction, possibly several lines.
+    QString fullText(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const final;
     int columnCount(const QModelIndex& parent = {}) const final;

@@ -10,7 +10,7 @@ namespace firebreak::ui {
 using journal::TimelineModel;
 
 namespace {
-constexpr int ThumbnailHeight = 48;
+constexpr int ThumbnailHeight = 18; // rows have one height; the full picture belongs to the detail view
 
 QPixmap thumbnail(const QModelIndex& index)
 {

@@ -9,7 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace firebreak::ui {
@@ -22,7 +22,8 @@ TimelinePanel::TimelinePanel(QWidget* parent)
     , m_filter(new journal::TimelineFilterModel(this))
     , m_kind(new QComboBox(this))
     , m_author(new QComboBox(this))
-    , m_view(new QTableView(this))
+    , m_view(new QTreeView(this))
+    , m_detail(new QLabel(this))
     , m_entry(new QLineEdit(this))
     , m_key(new QPushButton(tr("Mark key"), this))
     , m_correct(new QPushButton(tr("Correct…"), this))
@@ -43,13 +44,20 @@ TimelinePanel::TimelinePanel(QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(true);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(TimelineModel::TimeColumn, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(TimelineModel::AuthorColumn, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(TimelineModel::KindColumn, QHeaderView::ResizeToContents);
+    // One line per event and uniform row heights: a timeline of 100,000 events lays out as fast as one
+    // of ten. The selected event's full text shows below the list.
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->setStretchLastSection(true);
+    m_view->header()->setSectionResizeMode(TimelineModel::TimeColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(TimelineModel::AuthorColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(TimelineModel::KindColumn, QHeaderView::ResizeToContents);
+    m_detail->setObjectName(QStringLiteral("timelineDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setVisible(false);
 
     m_kind->addItem(tr("All kinds"), QString());
     for (auto kind : { EventKind::Note, EventKind::SeverityChanged, EventKind::StatusChanged, EventKind::RoleAssigned,
@@ -74,6 +82,7 @@ TimelinePanel::TimelinePanel(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_detail);
     layout->addWidget(m_entry);
 
     connect(
@@ -87,7 +96,10 @@ TimelinePanel::TimelinePanel(QWidget* parent)
         m_entry->clear();
         Q_EMIT noteEntered(text);
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TimelinePanel::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateButtons();
+        showDetail();
+    });
     connect(m_key, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_view->currentIndex();
         if (current.isValid())
@@ -144,11 +156,22 @@ void TimelinePanel::selectEvent(const QString& eventId)
     for (int row = 0; row < m_filter->rowCount(); ++row) {
         const QModelIndex index = m_filter->index(row, 0);
         if (index.data(TimelineModel::EventIdRole).toString() == eventId) {
-            m_view->selectRow(row);
+            m_view->setCurrentIndex(index);
             m_view->scrollTo(index);
             return;
         }
     }
+}
+
+void TimelinePanel::showDetail()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (selectedEventId().isEmpty()) {
+        m_detail->setVisible(false);
+        return;
+    }
+    m_detail->setText(current.siblingAtColumn(TimelineModel::TextColumn).data(Qt::ToolTipRole).toString());
+    m_detail->setVisible(true);
 }
 
 void TimelinePanel::updateButtons()

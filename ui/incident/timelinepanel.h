@@ -7,7 +7,8 @@
 class QComboBox;
 class QLineEdit;
 class QPushButton;
-class QTableView;
+class QLabel;
+class QTreeView;
 
 namespace firebreak::ui {
 
@@ -35,13 +36,15 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void showDetail();
     void refreshAuthors();
 
     journal::TimelineModel* m_model;
     journal::TimelineFilterModel* m_filter;
     QComboBox* m_kind;
     QComboBox* m_author;
-    QTableView* m_view;
+    QTreeView* m_view;
+    QLabel* m_detail;
     QLineEdit* m_entry;
     QPushButton* m_key;
     QPushButton* m_correct;
