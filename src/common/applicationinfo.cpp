@@ -12,6 +12,8 @@
 #include <spdlog/version.h>
 #include <sqlite3.h>
 
+#include <fmt/core.h>
+
 namespace firebreak {
 
 void setApplicationIdentity(const QString& applicationName)
@@ -39,6 +41,7 @@ QList<QPair<QString, QString>> libraryVersions()
             QString::fromStdString(google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION)) },
         { QStringLiteral("gRPC"), QString::fromStdString(grpc::Version()) },
         { QStringLiteral("spdlog"), number(SPDLOG_VER_MAJOR, SPDLOG_VER_MINOR, SPDLOG_VER_PATCH) },
+        { QStringLiteral("fmt"), number(FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100) },
         { QStringLiteral("nlohmann/json"),
             number(NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH) },
     };

@@ -144,7 +144,7 @@ private Q_SLOTS:
             names << table->item(row, 0)->text();
             QVERIFY2(!table->item(row, 1)->text().isEmpty(), qPrintable(names.last()));
         }
-        for (const char* expected : { "Qt", "libcurl", "SQLite", "Protobuf", "gRPC", "spdlog", "nlohmann/json" })
+        for (const char* expected : { "Qt", "libcurl", "SQLite", "Protobuf", "gRPC", "spdlog", "fmt", "nlohmann/json" })
             QVERIFY2(names.contains(QLatin1String(expected)), expected);
         QVERIFY(
             about.findChild<QLabel*>(QStringLiteral("logFilePath"))->text().contains(QStringLiteral("firebreak.log")));
