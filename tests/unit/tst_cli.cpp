@@ -1,4 +1,5 @@
 #include "cli/cliapp.h"
+#include "clirun.h"
 #include "common/applicationinfo.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
@@ -22,32 +23,6 @@ using namespace firebreak::net;
 using namespace firebreak::test;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
-    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-};
-
-CliRun runCli(const QStringList& arguments)
-{
-    CliRun run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.exitCode = cli::run(arguments, out, err);
-    out.flush();
-    err.flush();
-    return run;
-}
-
-QString describe(const CliRun& run)
-{
-    return QStringLiteral("exit %1\n--- out:\n%2--- err:\n%3").arg(run.exitCode).arg(run.out, run.err);
-}
 
 } // namespace
 
@@ -230,7 +205,7 @@ private Q_SLOTS:
                 QStringLiteral("loki"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(port) });
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.errLines().size(), 1);
-        const QJsonDocument doc = run.json();
+        const QJsonDocument doc = run.jsonDocument();
         QVERIFY2(doc.isObject(), qPrintable(describe(run)));
         QCOMPARE(doc[QLatin1String("healthy")].toBool(true), false);
         QCOMPARE(doc[QLatin1String("kind")].toString(), QStringLiteral("loki"));
@@ -267,7 +242,7 @@ private Q_SLOTS:
             QStringLiteral("prometheus"), QStringLiteral("--url"), url, QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.err.isEmpty(), qPrintable(describe(run)));
-        const QJsonDocument doc = run.json();
+        const QJsonDocument doc = run.jsonDocument();
         QVERIFY2(doc.isObject(), qPrintable(describe(run)));
         QCOMPARE(doc[QLatin1String("healthy")].toBool(false), true);
         QCOMPARE(doc[QLatin1String("version")].toString(), QStringLiteral("2.42.0"));
@@ -303,8 +278,8 @@ private Q_SLOTS:
 
         run = runCli({ QStringLiteral("source"), QStringLiteral("list"), QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.json().isArray());
-        QCOMPARE(run.json().array().size(), 0);
+        QVERIFY(run.jsonDocument().isArray());
+        QCOMPARE(run.jsonDocument().array().size(), 0);
     }
 
     void listAndCheckStoredSources()
@@ -335,7 +310,7 @@ private Q_SLOTS:
 
         run = runCli({ QStringLiteral("--json"), QStringLiteral("source"), QStringLiteral("list") });
         QCOMPARE(run.exitCode, 0);
-        const QJsonArray sources = run.json().array();
+        const QJsonArray sources = run.jsonDocument().array();
         QCOMPARE(sources.size(), 2);
         QCOMPARE(sources.at(0)[QLatin1String("name")].toString(), QStringLiteral("Local Loki"));
         QCOMPARE(sources.at(0)[QLatin1String("auth")].toString(), QStringLiteral("basic"));

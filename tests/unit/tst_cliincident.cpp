@@ -1,5 +1,6 @@
 #include "cli/cliapp.h"
 #include "cli/command.h"
+#include "clirun.h"
 #include "common/applicationinfo.h"
 #include "common/appsettings.h"
 #include "journal/journal.h"
@@ -18,24 +19,9 @@
 #include <QThread>
 
 using namespace firebreak;
+using namespace firebreak::test;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
-    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-QString describe(const CliRun& run)
-{
-    return QStringLiteral("exit %1\n--- out:\n%2--- err:\n%3").arg(run.exitCode).arg(run.out, run.err);
-}
 
 QByteArray fileBytes(const QString& path)
 {
@@ -64,14 +50,7 @@ private:
 
     CliRun run(const QStringList& arguments, const QString& journal = {})
     {
-        CliRun result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        result.exitCode = cli::run(
-            QStringList { QStringLiteral("--journal"), journal.isEmpty() ? m_journal : journal } + arguments, out, err);
-        out.flush();
-        err.flush();
-        return result;
+        return runCli(QStringList { QStringLiteral("--journal"), journal.isEmpty() ? m_journal : journal } + arguments);
     }
 
     static QStringList args(const char* line) { return QString::fromUtf8(line).split(u' '); }
@@ -104,11 +83,8 @@ private Q_SLOTS:
 
     void helpListsTheCommands()
     {
-        CliRun result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        QCOMPARE(cli::run({ QStringLiteral("--help") }, out, err), 0);
-        out.flush();
+        const CliRun result = runCli({ QStringLiteral("--help") });
+        QCOMPARE(result.exitCode, 0);
         for (const char* command : { "incident declare --title T --severity SEV1..SEV5", "incident list",
                  "incident show ID", "incident note ID TEXT", "incident severity ID SEVn", "incident role ID ROLE NAME",
                  "incident status ID STATUS", "incident update ID --audience A --text T", "incident timeline ID",
