@@ -23,6 +23,7 @@ QList<Command> allCommands()
     QList<Command> commands;
     commands += incidentCommands();
     commands += sourceCommands();
+    commands += prometheusCommands();
     return commands;
 }
 

@@ -41,6 +41,7 @@ void parseOrThrow(QCommandLineParser& parser, const Command& command, const QStr
 /// The commands of one area, registered by cliapp.cpp.
 QList<Command> sourceCommands();
 QList<Command> incidentCommands(); // incident …, postmortem
+QList<Command> prometheusCommands(); // prom …
 
 /// Markdown to HTML or PDF needs QtGui, which the core does not link: the program running the CLI
 /// installs firebreak_render's functions here (firebreak-cli's main(), tests). While a function is

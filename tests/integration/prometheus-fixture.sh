@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
 # A throw-away Prometheus for the integration tests (CTest fixture "prometheus").
-#   prometheus-fixture.sh start WORKDIR   starts it on a free 127.0.0.1 port, waits until /-/ready answers,
-#                                         writes WORKDIR/prometheus.url (and .pid, .log)
+#   prometheus-fixture.sh start WORKDIR [OPENMETRICS]
+#                                         starts it on a free 127.0.0.1 port, waits until /-/ready answers,
+#                                         writes WORKDIR/prometheus.url (and .pid, .log); with OPENMETRICS, the
+#                                         server starts on a fresh TSDB made from that file by promtool
 #   prometheus-fixture.sh stop WORKDIR    stops it and removes its data
 # A missing prometheus binary is an error, not a skip: scripts/setup installs Debian's `prometheus`.
 # Needs nothing but bash and coreutils (readiness is probed through bash's /dev/tcp).
 set -euo pipefail
 
 PROMETHEUS=${PROMETHEUS:-/usr/bin/prometheus}
+PROMTOOL=${PROMTOOL:-/usr/bin/promtool}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-30}
 # A leaked server (CTest killed before the cleanup fixture ran) ends by itself after this long.
 MAX_LIFETIME=${MAX_LIFETIME:-30m}
 
 usage() {
-    echo "usage: $0 start|stop WORKDIR" >&2
+    echo "usage: $0 start WORKDIR [OPENMETRICS] | stop WORKDIR" >&2
     exit 2
 }
 
-[ $# -eq 2 ] || usage
+[ $# -eq 2 ] || { [ $# -eq 3 ] && [ "$1" = start ]; } || usage
 action=$1
 workdir=$2
+openmetrics=${3:-}
 pidfile="$workdir/prometheus.pid"
 urlfile="$workdir/prometheus.url"
 logfile="$workdir/prometheus.log"
@@ -80,6 +84,14 @@ start() {
         echo "prometheus-fixture: $PROMETHEUS not found; install Debian's 'prometheus' package (scripts/setup does)" >&2
         exit 1
     fi
+    if [ -n "$openmetrics" ] && [ ! -x "$PROMTOOL" ]; then
+        echo "prometheus-fixture: $PROMTOOL not found; it comes with Debian's 'prometheus' package" >&2
+        exit 1
+    fi
+    if [ -n "$openmetrics" ] && [ ! -r "$openmetrics" ]; then
+        echo "prometheus-fixture: cannot read $openmetrics" >&2
+        exit 1
+    fi
     stop >/dev/null # whatever an aborted earlier run left behind
     mkdir -p "$workdir"
 
@@ -88,6 +100,13 @@ start() {
         port=$(free_port)
         rm -rf "$workdir/data"
         mkdir -p "$workdir/data"
+        # Prometheus writes into its data folder: every run gets blocks made afresh from the file.
+        if [ -n "$openmetrics" ] && ! "$PROMTOOL" tsdb create-blocks-from openmetrics "$openmetrics" "$workdir/data" \
+            >"$workdir/promtool.log" 2>&1; then
+            echo "prometheus-fixture: promtool could not make a TSDB from $openmetrics:" >&2
+            tail -n 20 "$workdir/promtool.log" >&2
+            exit 1
+        fi
         cat >"$workdir/prometheus.yml" <<YAML
 global:
   scrape_interval: 1s
@@ -97,11 +116,12 @@ scrape_configs:
     static_configs:
       - targets: ['127.0.0.1:$port']
 YAML
+        # Retention of 100 years: backfilled blocks lie in the past and must not be deleted at start.
         # stdin/stdout/stderr away from CTest's pipes, or CTest would wait for this server to exit.
         timeout "$MAX_LIFETIME" "$PROMETHEUS" \
             --config.file="$workdir/prometheus.yml" \
             --storage.tsdb.path="$workdir/data" \
-            --storage.tsdb.retention.time=1h \
+            --storage.tsdb.retention.time=100y \
             --web.listen-address="127.0.0.1:$port" \
             </dev/null >"$logfile" 2>&1 &
         pid=$!
