@@ -213,8 +213,10 @@ void IncidentHeader::setIncident(const Incident& incident)
     const auto keep = [other](const QWidget* field) { return !other && field->hasFocus(); };
     m_incident = incident;
     m_id->setText(incident.id);
-    if (!keep(m_title))
+    if (!keep(m_title)) {
         m_title->setText(incident.title);
+        m_title->setCursorPosition(0); // a long title shows its beginning, not its end
+    }
     m_severity->setCurrentIndex(m_severity->findData(static_cast<int>(incident.severity)));
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(incident.status)));
     if (!keep(m_commander))
