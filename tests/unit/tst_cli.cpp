@@ -22,9 +22,7 @@ using namespace firebreak;
 using namespace firebreak::net;
 using namespace firebreak::test;
 
-namespace {
-
-} // namespace
+namespace { } // namespace
 
 class TestCli : public QObject
 {
