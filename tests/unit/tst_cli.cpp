@@ -22,8 +22,6 @@ using namespace firebreak;
 using namespace firebreak::net;
 using namespace firebreak::test;
 
-namespace { } // namespace
-
 class TestCli : public QObject
 {
     Q_OBJECT
