@@ -3,6 +3,7 @@
 #include "command.h"
 #include "common/applicationinfo.h"
 #include "journal/journal.h"
+#include "net/connectionprofile.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -86,6 +87,20 @@ void parseOrThrow(QCommandLineParser& parser, const Command& command, const QStr
     // QCommandLineParser expects the program name first.
     if (!parser.parse(QStringList { QStringLiteral("firebreak-cli") } + arguments))
         throw UsageError { parser.errorText() };
+}
+
+void applyTimeoutAndValidate(const QCommandLineParser& parser, net::ConnectionProfile& profile)
+{
+    if (parser.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+        if (!ok || seconds <= 0)
+            throw UsageError { Text::tr("--timeout takes a number of seconds") };
+        profile.timeout = std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
+    }
+    const QStringList problems = net::validate(profile);
+    if (!problems.isEmpty())
+        throw UsageError { problems.first() };
 }
 
 int run(const QStringList& arguments, QTextStream& out, QTextStream& err)

@@ -8,6 +8,10 @@
 
 class QTextStream;
 
+namespace firebreak::net {
+struct ConnectionProfile;
+}
+
 namespace firebreak::cli {
 
 /// What every command gets: its own arguments, the streams, and the global flags.
@@ -37,6 +41,9 @@ struct Command
 
 /// Parses `context.arguments` with the command's options; throws UsageError with the parser's message.
 void parseOrThrow(QCommandLineParser& parser, const Command& command, const QStringList& arguments);
+
+/// Applies `--timeout S` (if given) to `profile` and checks it; throws UsageError on a bad value or profile.
+void applyTimeoutAndValidate(const QCommandLineParser& parser, net::ConnectionProfile& profile);
 
 /// The commands of one area, registered by cliapp.cpp.
 QList<Command> sourceCommands();

@@ -147,16 +147,7 @@ int promQuery(CommandContext& ctx, const QCommandLineParser& parser)
     profile.kind = net::BackendKind::Prometheus;
     profile.name = net::kindDisplayName(profile.kind);
     profile.baseUrl = QUrl(parser.value(QStringLiteral("url")), QUrl::StrictMode);
-    if (parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-        if (!ok || seconds <= 0)
-            throw UsageError { Text::tr("--timeout takes a number of seconds") };
-        profile.timeout = std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
-    }
-    const QStringList problems = net::validate(profile);
-    if (!problems.isEmpty())
-        throw UsageError { problems.first() };
+    applyTimeoutAndValidate(parser, profile);
 
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const bool isRange = parser.isSet(QStringLiteral("start"));

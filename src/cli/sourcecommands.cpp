@@ -80,16 +80,7 @@ ConnectionProfile profileFromArguments(const QCommandLineParser& parser)
         profile.name = kindDisplayName(*kind);
         profile.baseUrl = QUrl(parser.value(QStringLiteral("url")), QUrl::StrictMode);
     }
-    if (parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-        if (!ok || seconds <= 0)
-            throw UsageError { Text::tr("--timeout takes a number of seconds") };
-        profile.timeout = std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
-    }
-    const QStringList problems = validate(profile);
-    if (!problems.isEmpty())
-        throw UsageError { problems.first() };
+    applyTimeoutAndValidate(parser, profile);
     return profile;
 }
 

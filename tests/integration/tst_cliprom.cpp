@@ -1,6 +1,6 @@
 #include "clirun.h"
+#include "prometheusurl.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,13 +29,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_url = qEnvironmentVariable("FIREBREAK_PROMETHEUS_URL");
-        if (m_url.isEmpty()) {
-            QFile file(qEnvironmentVariable("FIREBREAK_PROMETHEUS_URL_FILE"));
-            QVERIFY2(file.open(QIODevice::ReadOnly),
-                "No Prometheus URL: run through ctest (fixture 'prometheus') or set FIREBREAK_PROMETHEUS_URL");
-            m_url = QString::fromUtf8(file.readAll().trimmed());
-        }
+        m_url = prometheusUrl();
+        QVERIFY2(!m_url.isEmpty(), NoPrometheusMessage);
     }
 
     void instantText()

@@ -1,9 +1,10 @@
 #include "cli/cliapp.h"
+#include "clirun.h"
 #include "net/healthcheck.h"
 #include "net/healthmonitor.h"
 #include "net/httpclient.h"
+#include "prometheusurl.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -53,27 +54,11 @@ private:
         return result;
     }
 
-    int runCli(const QStringList& arguments, QString& out, QString& err)
-    {
-        QTextStream outStream(&out);
-        QTextStream errStream(&err);
-        const int code = cli::run(arguments, outStream, errStream);
-        outStream.flush();
-        errStream.flush();
-        return code;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
-        QString url = qEnvironmentVariable("FIREBREAK_PROMETHEUS_URL");
-        if (url.isEmpty()) {
-            QFile file(qEnvironmentVariable("FIREBREAK_PROMETHEUS_URL_FILE"));
-            QVERIFY2(file.open(QIODevice::ReadOnly),
-                "No Prometheus URL: run through ctest (fixture 'prometheus', tests/integration/prometheus-fixture.sh) "
-                "or set FIREBREAK_PROMETHEUS_URL");
-            url = QString::fromUtf8(file.readAll().trimmed());
-        }
+        const QString url = test::prometheusUrl();
+        QVERIFY2(!url.isEmpty(), test::NoPrometheusMessage);
         m_url = QUrl(url);
         QVERIFY2(m_url.isValid() && m_url.host() == QLatin1String("127.0.0.1"), qPrintable(url));
     }
@@ -110,12 +95,11 @@ private Q_SLOTS:
 
     void cliSourceCheck()
     {
-        QString out;
-        QString err;
-        const int code = runCli({ QStringLiteral("source"), QStringLiteral("check"), QStringLiteral("--kind"),
-                                    QStringLiteral("prometheus"), QStringLiteral("--url"), m_url.toString() },
-            out, err);
-        QVERIFY2(code == 0, qPrintable(err));
+        const test::CliRun run = test::runCli({ QStringLiteral("source"), QStringLiteral("check"),
+            QStringLiteral("--kind"), QStringLiteral("prometheus"), QStringLiteral("--url"), m_url.toString() });
+        const QString& out = run.out;
+        const QString& err = run.err;
+        QVERIFY2(run.exitCode == 0, qPrintable(err));
         QVERIFY(err.isEmpty());
         QVERIFY2(out.startsWith(QStringLiteral("Prometheus at %1 is ready (").arg(m_url.toString())), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral(", version ")), qPrintable(out));
@@ -123,13 +107,11 @@ private Q_SLOTS:
 
     void cliSourceCheckJson()
     {
-        QString out;
-        QString err;
-        const int code = runCli({ QStringLiteral("--json"), QStringLiteral("source"), QStringLiteral("check"),
-                                    QStringLiteral("--kind"), QStringLiteral("prometheus"), QStringLiteral("--url"),
-                                    m_url.toString(), QStringLiteral("--timeout"), QStringLiteral("10") },
-            out, err);
-        QVERIFY2(code == 0, qPrintable(err));
+        const test::CliRun run = test::runCli({ QStringLiteral("--json"), QStringLiteral("source"),
+            QStringLiteral("check"), QStringLiteral("--kind"), QStringLiteral("prometheus"), QStringLiteral("--url"),
+            m_url.toString(), QStringLiteral("--timeout"), QStringLiteral("10") });
+        const QString& out = run.out;
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8());
         QVERIFY2(doc.isObject(), qPrintable(out));
         QCOMPARE(doc[QLatin1String("healthy")].toBool(false), true);

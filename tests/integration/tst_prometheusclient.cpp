@@ -1,8 +1,8 @@
 #include "backends/prometheus/prometheusclient.h"
 #include "net/httpclient.h"
+#include "prometheusurl.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QTest>
 #include <QThread>
 
@@ -95,14 +95,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QString url = qEnvironmentVariable("FIREBREAK_PROMETHEUS_URL");
-        if (url.isEmpty()) {
-            QFile file(qEnvironmentVariable("FIREBREAK_PROMETHEUS_URL_FILE"));
-            QVERIFY2(file.open(QIODevice::ReadOnly),
-                "No Prometheus URL: run through ctest (fixture 'prometheus', tests/integration/prometheus-fixture.sh) "
-                "or set FIREBREAK_PROMETHEUS_URL");
-            url = QString::fromUtf8(file.readAll().trimmed());
-        }
+        const QString url = test::prometheusUrl();
+        QVERIFY2(!url.isEmpty(), test::NoPrometheusMessage);
         m_url = QUrl(url);
         QVERIFY2(m_url.isValid() && m_url.host() == QLatin1String("127.0.0.1"), qPrintable(url));
     }
