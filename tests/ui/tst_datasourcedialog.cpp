@@ -46,7 +46,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("Version 2.42.0")), 10000);
         QVERIFY2(
             result->text().startsWith(QStringLiteral("Prometheus is ready: answered in ")), qPrintable(result->text()));
-        QCOMPARE(server.received().first().path, QByteArrayLiteral("/-/ready"));
+        QCOMPARE(server.received().first().target, QByteArrayLiteral("/-/ready"));
     }
 
     void testConnectionExplainsAFailure()

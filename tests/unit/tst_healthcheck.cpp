@@ -205,7 +205,7 @@ private Q_SLOTS:
 
         QByteArrayList asked;
         for (const auto& request : server.received()) {
-            asked << request.path;
+            asked << request.target;
             QCOMPARE(request.method, QByteArray("GET"));
             QVERIFY(request.headers.value("user-agent").startsWith("Firebreak/"));
         }
