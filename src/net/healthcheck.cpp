@@ -99,6 +99,8 @@ void checkHealth(
 
     HttpRequest request = requestFor(profile, readinessPath(profile.kind));
     request.maxResponseBytes = 64 * 1024;
+    // A health check reports the state of this moment: a retry would hide a flapping backend and its latency.
+    request.retry.maxAttempts = 1;
     client.sendTo(std::move(request), context, [job](HttpResult answer) {
         job->result.latencyMs = answer.response.elapsedMs;
         if (!answer.ok()) {

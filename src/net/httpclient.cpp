@@ -1,6 +1,8 @@
 #include "httpclient.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
 #include <QLocale>
 #include <QMetaObject>
 
@@ -10,6 +12,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <random>
 #include <thread>
 
 namespace firebreak::net {
@@ -36,6 +39,8 @@ QString seconds(std::chrono::milliseconds ms)
     return QString::number(static_cast<double>(ms.count()) / 1000.0, 'f', 1);
 }
 
+using Clock = std::chrono::steady_clock;
+
 struct Transfer
 {
     HttpRequest request;
@@ -46,15 +51,54 @@ struct Transfer
     QByteArray body;
     bool tooLarge = false;
     char errorBuffer[CURL_ERROR_SIZE] = {};
+    int attempts = 0;
+    Clock::time_point firstStart;
+    Clock::time_point dueAt; // when waiting for a retry
 
-    ~Transfer()
+    ~Transfer() { release(); }
+
+    /// Back to the state before the first attempt, keeping what the retries need to know.
+    void release()
     {
         if (headerList)
             curl_slist_free_all(headerList);
         if (easy)
             curl_easy_cleanup(easy);
+        headerList = nullptr;
+        easy = nullptr;
+        body.clear();
+        tooLarge = false;
+        errorBuffer[0] = 0;
     }
 };
+
+/// Retry-After as delta-seconds or an HTTP date; nullopt when absent or unreadable.
+std::optional<std::chrono::milliseconds> retryAfter(CURL* easy)
+{
+    curl_header* header = nullptr;
+    if (curl_easy_header(easy, "Retry-After", 0, CURLH_HEADER, -1, &header) != CURLHE_OK || !header)
+        return std::nullopt;
+    const QByteArray value = QByteArray(header->value).trimmed();
+    bool isNumber = false;
+    const qint64 seconds = value.toLongLong(&isNumber);
+    if (isNumber)
+        return std::chrono::milliseconds(std::max<qint64>(0, seconds) * 1000);
+    const QDateTime at = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    if (!at.isValid())
+        return std::nullopt;
+    return std::chrono::milliseconds(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at)));
+}
+
+bool retryableStatus(long status)
+{
+    return status == 429 || status == 502 || status == 503 || status == 504;
+}
+
+bool retryableCode(CURLcode code)
+{
+    // Nothing was sent yet, so even a request with effects could be repeated; we still only repeat reads.
+    return code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST;
+}
 
 size_t writeBody(char* data, size_t size, size_t count, void* user)
 {
@@ -106,6 +150,17 @@ NetError errorFor(const Transfer& transfer, CURLcode code)
         error.kind = NetError::Kind::Tls;
         error.message = Text::tr("%1: TLS failed (%2).").arg(who, detail);
         break;
+    case CURLE_PARTIAL_FILE:
+        error.kind = NetError::Kind::Malformed;
+        error.message = Text::tr("%1: the answer was cut off after %2 bytes (%3).")
+                            .arg(who)
+                            .arg(transfer.body.size())
+                            .arg(detail);
+        break;
+    case CURLE_GOT_NOTHING:
+        error.kind = NetError::Kind::Unreachable;
+        error.message = Text::tr("%1: the server closed the connection without answering.").arg(who);
+        break;
     case CURLE_ABORTED_BY_CALLBACK:
         error.kind = NetError::Kind::Cancelled;
         error.message = Text::tr("%1: cancelled.").arg(who);
@@ -148,6 +203,7 @@ class HttpClientEngine : public std::enable_shared_from_this<HttpClientEngine>
 {
 public:
     HttpClientEngine()
+        : m_random(std::random_device {}())
     {
         globalInit();
         m_multi = curl_multi_init();
@@ -198,10 +254,12 @@ public:
     void wakeup() { curl_multi_wakeup(m_multi); }
 
 private:
+    using TransferPtr = std::unique_ptr<Transfer>;
+
     void run()
     {
         while (true) {
-            std::deque<std::unique_ptr<Transfer>> incoming;
+            std::deque<TransferPtr> incoming;
             {
                 std::lock_guard lock(m_mutex);
                 if (m_stopping)
@@ -209,7 +267,8 @@ private:
                 incoming.swap(m_pending);
             }
             for (auto& transfer : incoming)
-                begin(std::move(transfer));
+                admit(std::move(transfer));
+            startDueRetries();
 
             int running = 0;
             curl_multi_perform(m_multi, &running);
@@ -219,10 +278,10 @@ private:
                     finish(message->easy_handle, message->data.result);
             }
             abortCancelled();
-            // Bounded wait: cancellation flags are also noticed without a wakeup.
-            curl_multi_poll(m_multi, nullptr, 0, 250, nullptr);
+            // Bounded wait: cancellation flags are also noticed without a wakeup, retries start on time.
+            curl_multi_poll(m_multi, nullptr, 0, pollTimeoutMs(), nullptr);
         }
-        std::deque<std::unique_ptr<Transfer>> leftovers;
+        std::deque<TransferPtr> leftovers;
         {
             std::lock_guard lock(m_mutex);
             leftovers.swap(m_pending);
@@ -232,6 +291,14 @@ private:
             leftovers.push_back(std::move(transfer));
         }
         m_active.clear();
+        for (auto& transfer : m_waiting)
+            leftovers.push_back(std::move(transfer));
+        m_waiting.clear();
+        for (auto& [key, queue] : m_queued) {
+            for (auto& transfer : queue)
+                leftovers.push_back(std::move(transfer));
+        }
+        m_queued.clear();
         for (auto& transfer : leftovers)
             deliver(*transfer, cancelled(*transfer));
     }
@@ -240,15 +307,79 @@ private:
     {
         HttpResult result;
         result.error = errorFor(transfer, CURLE_ABORTED_BY_CALLBACK);
+        result.response.attempts = std::max(1, transfer.attempts);
         return result;
     }
 
-    void begin(std::unique_ptr<Transfer> transfer)
+    int pollTimeoutMs() const
+    {
+        int timeout = 250;
+        const auto now = Clock::now();
+        for (const auto& transfer : m_waiting) {
+            const auto wait = std::chrono::ceil<std::chrono::milliseconds>(transfer->dueAt - now).count();
+            timeout = std::clamp(static_cast<int>(wait), 0, timeout);
+        }
+        return timeout;
+    }
+
+    /// Starts the transfer now, or queues it behind others of its data source at the concurrency limit.
+    void admit(TransferPtr transfer)
     {
         if (transfer->handle->isCancelled()) {
             deliver(*transfer, cancelled(*transfer));
             return;
         }
+        const HttpRequest& request = transfer->request;
+        if (!request.concurrencyKey.isEmpty() && request.maxConcurrent > 0
+            && m_running.value(request.concurrencyKey) >= request.maxConcurrent) {
+            m_queued[request.concurrencyKey].push_back(std::move(transfer));
+            return;
+        }
+        begin(std::move(transfer));
+    }
+
+    /// A slot of `key` became free: the oldest waiting transfer of that source gets it.
+    void admitQueued(const QString& key)
+    {
+        auto it = m_queued.find(key);
+        if (it == m_queued.end())
+            return;
+        std::deque<TransferPtr>& queue = it->second;
+        while (!queue.empty()) {
+            TransferPtr next = std::move(queue.front());
+            queue.pop_front();
+            if (next->handle->isCancelled()) {
+                deliver(*next, cancelled(*next));
+                continue;
+            }
+            begin(std::move(next));
+            break;
+        }
+        if (queue.empty())
+            m_queued.erase(it);
+    }
+
+    void startDueRetries()
+    {
+        const auto now = Clock::now();
+        for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+            if ((*it)->dueAt > now) {
+                ++it;
+                continue;
+            }
+            TransferPtr transfer = std::move(*it);
+            it = m_waiting.erase(it);
+            admit(std::move(transfer));
+        }
+    }
+
+    void begin(TransferPtr transfer)
+    {
+        if (transfer->attempts == 0)
+            transfer->firstStart = Clock::now();
+        ++transfer->attempts;
+        if (!transfer->request.concurrencyKey.isEmpty())
+            ++m_running[transfer->request.concurrencyKey];
         CURL* easy = curl_easy_init();
         transfer->easy = easy;
         const HttpRequest& request = transfer->request;
@@ -298,23 +429,35 @@ private:
         m_active.emplace(easy, std::move(transfer));
     }
 
+    /// Takes the transfer off the multi handle and frees its data-source slot.
+    TransferPtr detach(std::map<CURL*, TransferPtr>::iterator it)
+    {
+        TransferPtr transfer = std::move(it->second);
+        curl_multi_remove_handle(m_multi, it->first);
+        m_active.erase(it);
+        const QString& key = transfer->request.concurrencyKey;
+        if (!key.isEmpty() && --m_running[key] <= 0)
+            m_running.remove(key);
+        return transfer;
+    }
+
     void finish(CURL* easy, CURLcode code)
     {
         auto it = m_active.find(easy);
         if (it == m_active.end())
             return;
-        std::unique_ptr<Transfer> transfer = std::move(it->second);
-        m_active.erase(it);
-        curl_multi_remove_handle(m_multi, easy);
+        TransferPtr transfer = detach(it);
+        const QString key = transfer->request.concurrencyKey;
 
         HttpResult result;
         curl_off_t micros = 0;
         curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME_T, &micros);
         result.response.elapsedMs = static_cast<double>(micros) / 1000.0;
+        result.response.attempts = transfer->attempts;
+        long status = 0;
         if (code != CURLE_OK) {
             result.error = errorFor(*transfer, code);
         } else {
-            long status = 0;
             curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
             const char* contentType = nullptr;
             curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &contentType);
@@ -324,11 +467,49 @@ private:
             if (status >= 400)
                 result.error = httpError(transfer->request, static_cast<int>(status), result.response.body);
         }
-        spdlog::debug("event=http_done method={} url={} status={} elapsed_ms={:.1f} error={}",
+        spdlog::debug("event=http_done method={} url={} status={} elapsed_ms={:.1f} attempt={} error={}",
             transfer->request.method.toStdString(), displayUrl(transfer->request.url).toStdString(),
-            result.response.status, result.response.elapsedMs,
+            result.response.status, result.response.elapsedMs, transfer->attempts,
             result.error ? static_cast<int>(result.error->kind) : -1);
-        deliver(*transfer, std::move(result));
+
+        const bool retryable = result.error && (code != CURLE_OK ? retryableCode(code) : retryableStatus(status));
+        const auto delay = retryable ? retryDelay(*transfer, retryAfter(easy)) : std::nullopt;
+        if (delay && !transfer->handle->isCancelled()) {
+            spdlog::info("event=http_retry url={} attempt={} delay_ms={} reason=\"{}\"",
+                displayUrl(transfer->request.url).toStdString(), transfer->attempts, delay->count(),
+                result.error->message.toStdString());
+            transfer->release();
+            transfer->dueAt = Clock::now() + *delay;
+            m_waiting.push_back(std::move(transfer));
+        } else {
+            if (result.error && transfer->attempts > 1)
+                result.error->message += u' ' + Text::tr("(%1 attempts)").arg(transfer->attempts);
+            deliver(*transfer, std::move(result));
+        }
+        admitQueued(key);
+    }
+
+    /// How long to wait before the next attempt, or nullopt when the policy says stop.
+    std::optional<std::chrono::milliseconds> retryDelay(
+        const Transfer& transfer, std::optional<std::chrono::milliseconds> serverAsked)
+    {
+        const RetryPolicy& policy = transfer.request.retry;
+        if (!transfer.request.repeatable() || transfer.attempts >= policy.maxAttempts)
+            return std::nullopt;
+        std::chrono::milliseconds delay;
+        if (serverAsked) {
+            delay = *serverAsked;
+        } else {
+            // Full jitter (AWS architecture blog): spreads clients that failed together.
+            const std::chrono::milliseconds doubled(policy.baseDelay.count() << std::min(transfer.attempts - 1, 20));
+            const auto cap = std::min(policy.maxDelay, doubled);
+            std::uniform_int_distribution<qint64> pick(0, cap.count());
+            delay = std::chrono::milliseconds(pick(m_random));
+        }
+        const auto startsAt = Clock::now() + delay - transfer.firstStart;
+        if (startsAt > policy.budget)
+            return std::nullopt;
+        return delay;
     }
 
     void abortCancelled()
@@ -338,11 +519,26 @@ private:
                 ++it;
                 continue;
             }
-            std::unique_ptr<Transfer> transfer = std::move(it->second);
-            curl_multi_remove_handle(m_multi, it->first);
-            it = m_active.erase(it);
+            auto next = std::next(it);
+            TransferPtr transfer = detach(it);
+            it = next;
             deliver(*transfer, cancelled(*transfer));
+            admitQueued(transfer->request.concurrencyKey);
         }
+        const auto dropCancelled = [](std::deque<TransferPtr>& list) {
+            for (auto it = list.begin(); it != list.end();) {
+                if (!(*it)->handle->isCancelled()) {
+                    ++it;
+                    continue;
+                }
+                TransferPtr transfer = std::move(*it);
+                it = list.erase(it);
+                deliver(*transfer, cancelled(*transfer));
+            }
+        };
+        dropCancelled(m_waiting);
+        for (auto& [key, queue] : m_queued)
+            dropCancelled(queue);
     }
 
     static void deliver(Transfer& transfer, HttpResult result)
@@ -360,8 +556,13 @@ private:
     std::thread m_thread;
     std::mutex m_mutex;
     bool m_stopping = false;
-    std::deque<std::unique_ptr<Transfer>> m_pending;
-    std::map<CURL*, std::unique_ptr<Transfer>> m_active;
+    std::deque<TransferPtr> m_pending; // from other threads, under m_mutex
+    // The rest belongs to the network thread.
+    std::map<CURL*, TransferPtr> m_active;
+    std::deque<TransferPtr> m_waiting; // for a retry, see dueAt
+    std::map<QString, std::deque<TransferPtr>> m_queued; // per data source, at its concurrency limit
+    QHash<QString, int> m_running; // per data source
+    std::mt19937_64 m_random;
 };
 
 void RequestHandle::cancel()

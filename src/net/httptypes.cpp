@@ -13,6 +13,8 @@ HttpRequest requestFor(const ConnectionProfile& profile, const QString& path)
     request.totalTimeout = profile.timeout;
     request.connectTimeout = std::min(profile.timeout, std::chrono::milliseconds(5000));
     request.tls = profile.tls;
+    request.concurrencyKey = profile.id.isEmpty() ? profile.baseUrl.toString() : profile.id;
+    request.maxConcurrent = profile.maxConcurrentRequests;
     switch (profile.auth) {
     case AuthKind::None:
         break;

@@ -12,6 +12,16 @@
 
 namespace firebreak::net {
 
+/// Retries of requests that only read: after connection failures and answers 429, 502, 503, 504.
+struct RetryPolicy
+{
+    int maxAttempts = 3; // the first try included; 1 = never retry
+    std::chrono::milliseconds baseDelay { 250 }; // doubled per attempt, with full jitter
+    std::chrono::milliseconds maxDelay { 4000 };
+    /// No retry starts later than this after the first attempt began; a longer Retry-After ends the retries.
+    std::chrono::milliseconds budget { 15000 };
+};
+
 struct HttpRequest
 {
     QByteArray method = QByteArrayLiteral("GET");
@@ -26,6 +36,15 @@ struct HttpRequest
     QString basicUser;
     QString basicPassword;
     qint64 maxResponseBytes = 256LL * 1024 * 1024;
+    RetryPolicy retry;
+    /// GET and HEAD are repeated on failure; a POST only when it just reads (a PromQL or LogQL query).
+    bool safeToRepeat = false;
+    /// Requests with the same key (a data source's id) run at most `maxConcurrent` at a time, the others
+    /// wait in order. Empty key or 0: no limit.
+    QString concurrencyKey;
+    int maxConcurrent = 0;
+
+    bool repeatable() const { return method == "GET" || method == "HEAD" || safeToRepeat; }
 };
 
 struct HttpResponse
@@ -34,6 +53,7 @@ struct HttpResponse
     QByteArray body;
     QByteArray contentType;
     double elapsedMs = 0;
+    int attempts = 1;
 };
 
 struct NetError

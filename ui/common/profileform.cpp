@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -35,6 +36,7 @@ ProfileForm::ProfileForm(QWidget* parent)
     , m_skipVerify(new QCheckBox(tr("Skip TLS certificate verification"), this))
     , m_skipVerifyWarning(new QLabel(this))
     , m_timeout(new QDoubleSpinBox(this))
+    , m_maxConcurrent(new QSpinBox(this))
 {
     m_name->setObjectName(QStringLiteral("profileName"));
     m_kind->setObjectName(QStringLiteral("profileKind"));
@@ -50,6 +52,7 @@ ProfileForm::ProfileForm(QWidget* parent)
     m_skipVerify->setObjectName(QStringLiteral("profileSkipVerify"));
     m_skipVerifyWarning->setObjectName(QStringLiteral("skipVerifyWarning"));
     m_timeout->setObjectName(QStringLiteral("profileTimeout"));
+    m_maxConcurrent->setObjectName(QStringLiteral("profileMaxConcurrent"));
 
     for (BackendKind kind : allKinds())
         m_kind->addItem(kindDisplayName(kind), kindKey(kind));
@@ -82,6 +85,9 @@ ProfileForm::ProfileForm(QWidget* parent)
     m_timeout->setRange(0.1, 600);
     m_timeout->setDecimals(1);
     m_timeout->setSuffix(tr(" s"));
+    m_maxConcurrent->setRange(1, 64);
+    m_maxConcurrent->setToolTip(tr("Requests sent to this source at the same time; further ones wait their turn, "
+                                   "so a busy dashboard cannot overload a struggling backend."));
 
     auto* connection = new QGroupBox(tr("Connection"), this);
     auto* connectionForm = new QFormLayout(connection);
@@ -89,6 +95,7 @@ ProfileForm::ProfileForm(QWidget* parent)
     connectionForm->addRow(tr("Kind"), m_kind);
     connectionForm->addRow(tr("URL"), m_url);
     connectionForm->addRow(tr("Timeout"), m_timeout);
+    connectionForm->addRow(tr("Parallel requests"), m_maxConcurrent);
 
     auto* auth = new QGroupBox(tr("Authentication"), this);
     auto* authForm = new QFormLayout(auth);
@@ -137,6 +144,7 @@ ProfileForm::ProfileForm(QWidget* parent)
         notify();
     });
     connect(m_timeout, &QDoubleSpinBox::valueChanged, this, notify);
+    connect(m_maxConcurrent, &QSpinBox::valueChanged, this, notify);
     connect(m_headers, &QTableWidget::itemChanged, this, notify);
     connect(addHeader, &QPushButton::clicked, this, [this] {
         m_headers->insertRow(m_headers->rowCount());
@@ -204,6 +212,7 @@ void ProfileForm::setProfile(const ConnectionProfile& profile)
     m_clientKey->setText(profile.tls.clientKeyFile);
     m_skipVerify->setChecked(profile.tls.skipVerify);
     m_timeout->setValue(static_cast<double>(profile.timeout.count()) / 1000.0);
+    m_maxConcurrent->setValue(profile.maxConcurrentRequests);
     updateVisibility();
     m_loading = false;
 }
@@ -232,6 +241,7 @@ ConnectionProfile ProfileForm::profile() const
     p.tls.clientKeyFile = m_clientKey->text().trimmed();
     p.tls.skipVerify = m_skipVerify->isChecked();
     p.timeout = std::chrono::milliseconds(qRound64(m_timeout->value() * 1000));
+    p.maxConcurrentRequests = m_maxConcurrent->value();
     return p;
 }
 

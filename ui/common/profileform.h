@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QSpinBox;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
@@ -47,6 +48,7 @@ private:
     QCheckBox* m_skipVerify;
     QLabel* m_skipVerifyWarning;
     QDoubleSpinBox* m_timeout;
+    QSpinBox* m_maxConcurrent;
     QList<QWidget*> m_basicRows;
     QList<QWidget*> m_bearerRows;
     bool m_loading = false;

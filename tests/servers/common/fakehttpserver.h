@@ -41,8 +41,8 @@ struct ServerResponse
 {
     int status = 200;
     QByteArray contentType = QByteArrayLiteral("application/json");
-    QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body {};
+    QList<QPair<QByteArray, QByteArray>> headers {};
     int delayMs = 0; // answer this much later (a slow server)
     bool hang = false; // never answer; the connection stays open until the client gives up
 
@@ -53,12 +53,12 @@ struct ServerResponse
 /// Changes the next `times` answers to requests whose path starts with `pathPrefix` (every path when empty).
 struct Fault
 {
-    QString pathPrefix;
+    QString pathPrefix {};
     int times = 1;
     int status = 0; // when set, answer with status/body/contentType/headers instead of the handler's answer
-    QByteArray body;
+    QByteArray body {};
     QByteArray contentType = QByteArrayLiteral("text/plain; charset=utf-8");
-    QList<QPair<QByteArray, QByteArray>> headers;
+    QList<QPair<QByteArray, QByteArray>> headers {};
     int delayMs = 0;
     bool hang = false;
     qsizetype truncateAt = -1; // announce the whole length, send this many bytes, close
