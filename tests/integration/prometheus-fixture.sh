@@ -5,8 +5,10 @@
 #                                         writes WORKDIR/prometheus.url (and .pid, .log); with OPENMETRICS, the
 #                                         server starts on a fresh TSDB made from that file by promtool
 #   prometheus-fixture.sh stop WORKDIR    stops it and removes its data
+# The server scrapes itself every second, evaluates tests/data/prometheus/rules.yml, keeps exemplars, and also
+# scrapes the targets tests list in WORKDIR/targets/*.json (file_sd; see tests/data/prometheus/prometheus.yml).
 # A missing prometheus binary is an error, not a skip: scripts/setup installs Debian's `prometheus`.
-# Needs nothing but bash and coreutils (readiness is probed through bash's /dev/tcp).
+# Needs nothing but bash, coreutils and sed (readiness is probed through bash's /dev/tcp).
 set -euo pipefail
 
 PROMETHEUS=${PROMETHEUS:-/usr/bin/prometheus}
@@ -14,6 +16,7 @@ PROMTOOL=${PROMTOOL:-/usr/bin/promtool}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-30}
 # A leaked server (CTest killed before the cleanup fixture ran) ends by itself after this long.
 MAX_LIFETIME=${MAX_LIFETIME:-30m}
+DATA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../data/prometheus" && pwd)
 
 usage() {
     echo "usage: $0 start WORKDIR [OPENMETRICS] | stop WORKDIR" >&2
@@ -76,7 +79,7 @@ stop() {
         fi
         echo "prometheus-fixture: stopped pid $pid"
     fi
-    rm -rf "$workdir/data" "$pidfile" "$urlfile"
+    rm -rf "$workdir/data" "$workdir/targets" "$pidfile" "$urlfile"
 }
 
 start() {
@@ -107,15 +110,10 @@ start() {
             tail -n 20 "$workdir/promtool.log" >&2
             exit 1
         fi
-        cat >"$workdir/prometheus.yml" <<YAML
-global:
-  scrape_interval: 1s
-  evaluation_interval: 1s
-scrape_configs:
-  - job_name: prometheus
-    static_configs:
-      - targets: ['127.0.0.1:$port']
-YAML
+        mkdir -p "$workdir/targets"
+        rm -f "$workdir/targets/"*.json
+        sed -e "s|@PORT@|$port|g" -e "s|@RULES@|$DATA_DIR/rules.yml|g" -e "s|@TARGETS@|$workdir/targets|g" \
+            "$DATA_DIR/prometheus.yml" >"$workdir/prometheus.yml"
         # Retention of 100 years: backfilled blocks lie in the past and must not be deleted at start.
         # stdin/stdout/stderr away from CTest's pipes, or CTest would wait for this server to exit.
         timeout "$MAX_LIFETIME" "$PROMETHEUS" \
@@ -123,6 +121,7 @@ YAML
             --storage.tsdb.path="$workdir/data" \
             --storage.tsdb.retention.time=100y \
             --web.listen-address="127.0.0.1:$port" \
+            --enable-feature=exemplar-storage \
             </dev/null >"$logfile" 2>&1 &
         pid=$!
         echo "$pid" >"$pidfile"

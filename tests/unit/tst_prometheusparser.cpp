@@ -1,4 +1,5 @@
 #include "backends/prometheus/prometheusparser.h"
+#include "testutils.h"
 
 #include <QTest>
 
@@ -308,6 +309,314 @@ private Q_SLOTS:
 
         const auto bad = parseBuildInfoResponse(QByteArrayLiteral(R"({"status":"success","data":{"version":2}})"));
         QCOMPARE(bad.error->message, QStringLiteral("data.version: expected a string, got a number"));
+    }
+
+    // Recorded from Prometheus 2.42 scraping an OpenMetrics target with exemplars (tests/data/README.md).
+    void exemplarsAnswer()
+    {
+        const auto parsed
+            = parseExemplarsResponse(test::readData(QStringLiteral("prometheus/prometheus-query_exemplars.json")));
+        QVERIFY2(parsed.ok(), qPrintable(errorText(parsed)));
+        const auto& series = *parsed.value;
+        QCOMPARE(series.size(), std::size_t(3));
+        QCOMPARE(series[0].seriesLabels.value(QStringLiteral("__name__")),
+            QStringLiteral("fb_checkout_latency_seconds_bucket"));
+        QCOMPARE(series[0].seriesLabels.value(QStringLiteral("le")), QStringLiteral("0.1"));
+        QCOMPARE(series[0].seriesLabels.size(), 5);
+        QCOMPARE(series[0].exemplars.size(), std::size_t(1));
+        const Exemplar& first = series[0].exemplars[0];
+        QCOMPARE(first.value, 0.042);
+        QCOMPARE(first.timeMs, 1795633339125);
+        QCOMPARE(first.traceId(), QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736"));
+        const Exemplar& second = series[1].exemplars[0];
+        QCOMPARE(second.labels.value(QStringLiteral("span_id")), QStringLiteral("b7ad6b7169203331"));
+        QCOMPARE(second.traceId(), QStringLiteral("00f067aa0ba902b7")); // traceID
+        QCOMPARE(second.timeMs, 1795633349500);
+        QCOMPARE(second.value, 0.73);
+        QCOMPARE(series[2].exemplars[0].timeMs, 1795633359000); // a whole second is written without a fraction
+        QCOMPARE(series[2].exemplars[0].value, 1.0);
+
+        const auto none = parseExemplarsResponse(QByteArrayLiteral(R"({"status":"success","data":[]})"));
+        QVERIFY(none.ok());
+        QVERIFY(none.value->empty());
+        QVERIFY(Exemplar {}.traceId().isEmpty());
+
+        const auto bad
+            = parseExemplarsResponse(test::readData(QStringLiteral("prometheus/prometheus-query_exemplars-bad.json")));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error->kind, ParseError::Kind::Api);
+        QCOMPARE(bad.error->message, QStringLiteral("bad_data: 1:17: parse error: unclosed left parenthesis"));
+    }
+
+    void malformedExemplars_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("data_object") << QByteArrayLiteral(R"({"status":"success","data":{}})")
+                                     << QStringLiteral("data: expected an array, got an object");
+        QTest::newRow("no_series_labels") << QByteArrayLiteral(R"({"status":"success","data":[{"exemplars":[]}]})")
+                                          << QStringLiteral("data[0]: missing \"seriesLabels\"");
+        QTest::newRow("value_number") << QByteArrayLiteral(
+            R"({"status":"success","data":[{"seriesLabels":{},"exemplars":[)"
+            R"({"labels":{},"value":1,"timestamp":1}]}]})")
+                                      << QStringLiteral("data[0].exemplars[0].value: expected a string, got a number");
+        QTest::newRow("timestamp_string")
+            << QByteArrayLiteral(R"({"status":"success","data":[{"seriesLabels":{},"exemplars":[)"
+                                 R"({"labels":{},"value":"1","timestamp":"1"}]}]})")
+            << QStringLiteral("data[0].exemplars[0].timestamp: expected a number, got a string");
+        QTest::newRow("value_garbage") << QByteArrayLiteral(
+            R"({"status":"success","data":[{"seriesLabels":{},"exemplars":[)"
+            R"({"labels":{},"value":"x","timestamp":1}]}]})")
+                                       << QStringLiteral("data[0].exemplars[0].value: \"x\" is not a sample value");
+    }
+
+    void malformedExemplars()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, message);
+        const auto parsed = parseExemplarsResponse(body);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error->kind, ParseError::Kind::Malformed);
+        QCOMPARE(parsed.error->message, message);
+    }
+
+    void metadataAnswer()
+    {
+        const auto histogram
+            = parseMetadataResponse(test::readData(QStringLiteral("prometheus/prometheus-metadata-histogram.json")));
+        QVERIFY2(histogram.ok(), qPrintable(errorText(histogram)));
+        QCOMPARE(histogram.value->size(), 1);
+        const QList<MetricMetadata> latency = histogram.value->value(QStringLiteral("fb_checkout_latency_seconds"));
+        QCOMPARE(latency.size(), 1);
+        QCOMPARE(latency[0].type, QStringLiteral("histogram"));
+        QCOMPARE(latency[0].help, QStringLiteral("Checkout request latency."));
+        QCOMPARE(latency[0].unit, QStringLiteral("seconds"));
+
+        const auto three
+            = parseMetadataResponse(test::readData(QStringLiteral("prometheus/prometheus-metadata-limit3.json")));
+        QVERIFY(three.ok());
+        QCOMPARE(three.value->keys(),
+            (QStringList { QStringLiteral("go_memstats_heap_released_bytes"),
+                QStringLiteral("prometheus_notifications_queue_length"),
+                QStringLiteral("prometheus_tsdb_checkpoint_creations_failed_total") }));
+        const MetricMetadata failed
+            = three.value->value(QStringLiteral("prometheus_tsdb_checkpoint_creations_failed_total")).value(0);
+        QCOMPARE(failed.type, QStringLiteral("counter"));
+        QCOMPARE(failed.help, QStringLiteral("Total number of checkpoint creations that failed."));
+        QVERIFY(failed.unit.isEmpty());
+
+        // Two targets describing one metric differently give two entries; an old server sends no unit.
+        const auto two = parseMetadataResponse(QByteArrayLiteral(
+            R"({"status":"success","data":{"up":[{"type":"gauge","help":"a"},{"type":"unknown","help":"b","unit":""}]}})"));
+        QVERIFY2(two.ok(), qPrintable(errorText(two)));
+        QCOMPARE(two.value->value(QStringLiteral("up")).size(), 2);
+        QCOMPARE(two.value->value(QStringLiteral("up"))[1].type, QStringLiteral("unknown"));
+
+        const auto empty = parseMetadataResponse(QByteArrayLiteral(R"({"status":"success","data":{}})"));
+        QVERIFY(empty.ok() && empty.value->isEmpty());
+
+        const auto bad
+            = parseMetadataResponse(QByteArrayLiteral(R"({"status":"success","data":{"up":[{"type":"gauge"}]}})"));
+        QCOMPARE(bad.error->message, QStringLiteral("data.up[0]: missing \"help\""));
+        const auto notList = parseMetadataResponse(QByteArrayLiteral(R"({"status":"success","data":{"up":{}}})"));
+        QCOMPARE(notList.error->message, QStringLiteral("data.up: expected an array, got an object"));
+    }
+
+    void alertsAnswer()
+    {
+        const auto parsed = parseAlertsResponse(test::readData(QStringLiteral("prometheus/prometheus-alerts.json")));
+        QVERIFY2(parsed.ok(), qPrintable(errorText(parsed)));
+        const auto& alerts = *parsed.value;
+        QCOMPARE(alerts.size(), std::size_t(2));
+        const Alert& up = alerts[0];
+        QCOMPARE(up.labels,
+            (LabelSet { { QStringLiteral("alertname"), QStringLiteral("FirebreakSelfScrapeUp") },
+                { QStringLiteral("instance"), QStringLiteral("127.0.0.1:29393") },
+                { QStringLiteral("job"), QStringLiteral("prometheus") },
+                { QStringLiteral("severity"), QStringLiteral("page") } }));
+        QCOMPARE(up.annotations.value(QStringLiteral("description")), QStringLiteral("up is 1 on 127.0.0.1:29393"));
+        QCOMPARE(up.annotations.value(QStringLiteral("summary")), QStringLiteral("Prometheus scrapes itself"));
+        QCOMPARE(up.state, AlertState::Firing);
+        QCOMPARE(up.activeAtMs, std::optional<qint64>(1795633366224)); // 2026-11-25T19:02:46.224733329Z
+        QCOMPARE(up.value, QStringLiteral("1e+00"));
+        const Alert& slow = alerts[1];
+        QCOMPARE(slow.state, AlertState::Pending);
+        QVERIFY(slow.annotations.isEmpty());
+        QCOMPARE(alertStateName(slow.state), QStringLiteral("pending"));
+
+        const auto none = parseAlertsResponse(QByteArrayLiteral(R"({"status":"success","data":{"alerts":[]}})"));
+        QVERIFY(none.ok() && none.value->empty());
+    }
+
+    void malformedAlerts_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no_alerts") << QByteArrayLiteral(R"({"status":"success","data":{}})")
+                                   << QStringLiteral("data: missing \"alerts\"");
+        QTest::newRow("odd_state") << QByteArrayLiteral(R"({"status":"success","data":{"alerts":[{"labels":{},)"
+                                                        R"("state":"resolved","value":"1"}]}})")
+                                   << QStringLiteral("data.alerts[0].state: unknown alert state \"resolved\"");
+        QTest::newRow("bad_time") << QByteArrayLiteral(R"({"status":"success","data":{"alerts":[{"labels":{},)"
+                                                       R"("state":"firing","activeAt":"yesterday","value":"1"}]}})")
+                                  << QStringLiteral("data.alerts[0].activeAt: \"yesterday\" is not an RFC 3339 time");
+        QTest::newRow("value_number") << QByteArrayLiteral(R"({"status":"success","data":{"alerts":[{"labels":{},)"
+                                                           R"("state":"firing","value":1}]}})")
+                                      << QStringLiteral("data.alerts[0].value: expected a string, got a number");
+    }
+
+    void malformedAlerts()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, message);
+        const auto parsed = parseAlertsResponse(body);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error->kind, ParseError::Kind::Malformed);
+        QCOMPARE(parsed.error->message, message);
+    }
+
+    void rulesAnswer()
+    {
+        const auto parsed = parseRulesResponse(test::readData(QStringLiteral("prometheus/prometheus-rules.json")));
+        QVERIFY2(parsed.ok(), qPrintable(errorText(parsed)));
+        QCOMPARE(parsed.value->size(), std::size_t(1));
+        const RuleGroup& group = parsed.value->at(0);
+        QCOMPARE(group.name, QStringLiteral("firebreak-test"));
+        QVERIFY(group.file.endsWith(QStringLiteral("tests/data/prometheus/rules.yml")));
+        QCOMPARE(group.intervalMs, 1000);
+        QCOMPARE(group.evaluationSeconds, 0.001120782);
+        QCOMPARE(group.lastEvaluationMs, std::optional<qint64>(1795633395226)); // …19:03:15.22618359Z
+        QCOMPARE(group.rules.size(), std::size_t(5));
+
+        const Rule& up = group.rules[0];
+        QCOMPARE(up.type, RuleType::Alerting);
+        QCOMPARE(up.name, QStringLiteral("FirebreakSelfScrapeUp"));
+        QCOMPARE(up.query, QStringLiteral("up{job=\"prometheus\"} == 1"));
+        QCOMPARE(up.state, AlertState::Firing);
+        QCOMPARE(up.health, RuleHealth::Ok);
+        QVERIFY(up.lastError.isEmpty());
+        QCOMPARE(up.forMs, 0);
+        QCOMPARE(up.labels, (LabelSet { { QStringLiteral("severity"), QStringLiteral("page") } }));
+        QCOMPARE(up.annotations.value(QStringLiteral("description")),
+            QStringLiteral("up is {{ $value }} on {{ $labels.instance }}"));
+        QCOMPARE(up.alerts.size(), std::size_t(1));
+        QCOMPARE(up.alerts[0].state, AlertState::Firing);
+        QCOMPARE(up.alerts[0].annotations.value(QStringLiteral("description")),
+            QStringLiteral("up is 1 on 127.0.0.1:29393"));
+        QCOMPARE(up.evaluationSeconds, 0.00056766);
+        QCOMPARE(up.lastEvaluationMs, std::optional<qint64>(1795633395226));
+
+        const Rule& slow = group.rules[1];
+        QCOMPARE(slow.state, AlertState::Pending);
+        QCOMPARE(slow.forMs, 3600000);
+        QCOMPARE(slow.alerts.size(), std::size_t(1));
+
+        const Rule& down = group.rules[2];
+        QCOMPARE(down.state, AlertState::Inactive);
+        QVERIFY(down.alerts.empty());
+
+        const Rule& sum = group.rules[3];
+        QCOMPARE(sum.type, RuleType::Recording);
+        QCOMPARE(sum.name, QStringLiteral("job:up:sum"));
+        QCOMPARE(sum.health, RuleHealth::Ok);
+        QVERIFY(sum.labels.isEmpty());
+        QVERIFY(sum.alerts.empty());
+
+        const Rule& broken = group.rules[4];
+        QCOMPARE(broken.health, RuleHealth::Error);
+        QCOMPARE(ruleHealthName(broken.health), QStringLiteral("err"));
+        QCOMPARE(
+            broken.lastError, QStringLiteral("invalid destination label name in label_replace(): not a label name"));
+        QCOMPARE(broken.lastEvaluationMs, std::optional<qint64>(1795633395227));
+    }
+
+    void ruleNotEvaluatedYet()
+    {
+        // What a rule looks like before its first evaluation: Go's zero time, health "unknown".
+        const auto parsed = parseRulesResponse(QByteArrayLiteral(
+            R"({"status":"success","data":{"groups":[{"name":"g","file":"f.yml","rules":[{"name":"r","query":"up",)"
+            R"("health":"unknown","evaluationTime":0,"lastEvaluation":"0001-01-01T00:00:00Z","type":"recording"}],)"
+            R"("interval":0.5,"evaluationTime":0,"lastEvaluation":"0001-01-01T00:00:00Z"}]}})"));
+        QVERIFY2(parsed.ok(), qPrintable(errorText(parsed)));
+        const RuleGroup& group = parsed.value->at(0);
+        QCOMPARE(group.intervalMs, 500);
+        QVERIFY(!group.lastEvaluationMs);
+        QCOMPARE(group.rules[0].health, RuleHealth::Unknown);
+        QVERIFY(!group.rules[0].lastEvaluationMs);
+    }
+
+    void malformedRules_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no_groups") << QByteArrayLiteral(R"({"status":"success","data":{}})")
+                                   << QStringLiteral("data: missing \"groups\"");
+        QTest::newRow("no_rules") << QByteArrayLiteral(R"({"status":"success","data":{"groups":[{"name":"g"}]}})")
+                                  << QStringLiteral("data.groups[0]: missing \"rules\"");
+        QTest::newRow("odd_type") << QByteArrayLiteral(R"({"status":"success","data":{"groups":[{"name":"g","rules":[)"
+                                                       R"({"name":"r","query":"up","health":"ok","type":"magic"}]}]}})")
+                                  << QStringLiteral("data.groups[0].rules[0].type: unknown rule type \"magic\"");
+        QTest::newRow("odd_health") << QByteArrayLiteral(
+            R"({"status":"success","data":{"groups":[{"name":"g","rules":[)"
+            R"({"name":"r","query":"up","health":"meh","type":"recording"}]}]}})")
+                                    << QStringLiteral("data.groups[0].rules[0].health: unknown rule health \"meh\"");
+        QTest::newRow("alerting_without_state")
+            << QByteArrayLiteral(R"({"status":"success","data":{"groups":[{"name":"g","rules":[)"
+                                 R"({"name":"r","query":"up","health":"ok","type":"alerting"}]}]}})")
+            << QStringLiteral("data.groups[0].rules[0]: missing \"state\"");
+        QTest::newRow("negative_interval")
+            << QByteArrayLiteral(R"({"status":"success","data":{"groups":[{"name":"g","interval":-1,"rules":[]}]}})")
+            << QStringLiteral("data.groups[0].interval: -1 seconds is out of range");
+        QTest::newRow("day_31_of_november")
+            << QByteArrayLiteral(R"({"status":"success","data":{"groups":[{"name":"g","rules":[],)"
+                                 R"("lastEvaluation":"2026-11-31T00:00:00Z"}]}})")
+            << QStringLiteral("data.groups[0].lastEvaluation: \"2026-11-31T00:00:00Z\" is not an RFC 3339 time");
+    }
+
+    void malformedRules()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, message);
+        const auto parsed = parseRulesResponse(body);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error->kind, ParseError::Kind::Malformed);
+        QCOMPARE(parsed.error->message, message);
+    }
+
+    void rfc3339_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("epoch") << QStringLiteral("1970-01-01T00:00:00Z") << true << qint64(0);
+        QTest::newRow("nanoseconds_cut") << QStringLiteral("2026-11-25T19:02:46.224733329Z") << true
+                                         << qint64(1795633366224);
+        QTest::newRow("one_fraction_digit")
+            << QStringLiteral("2026-11-25T19:02:46.5Z") << true << qint64(1795633366500);
+        QTest::newRow("offset_plus") << QStringLiteral("2026-11-25T20:02:46+01:00") << true << qint64(1795633366000);
+        QTest::newRow("offset_minus_half_hour")
+            << QStringLiteral("2026-11-25T15:32:46-03:30") << true << qint64(1795633366000);
+        QTest::newRow("leap_day") << QStringLiteral("2024-02-29T00:00:00Z") << true << qint64(1709164800000);
+        QTest::newRow("before_epoch") << QStringLiteral("1969-12-31T23:59:59.999Z") << true << qint64(-1);
+        QTest::newRow("year_one") << QStringLiteral("0001-01-01T00:00:00Z") << true << qint64(-62135596800000);
+        QTest::newRow("year_9999_end") << QStringLiteral("9999-12-31T23:59:59.999Z") << true << qint64(253402300799999);
+        QTest::newRow("lower_case_t_z") << QStringLiteral("2026-11-25t19:02:46z") << true << qint64(1795633366000);
+        QTest::newRow("no_offset") << QStringLiteral("2026-11-25T19:02:46") << false << qint64(0);
+        QTest::newRow("no_leap_day") << QStringLiteral("2023-02-29T00:00:00Z") << false << qint64(0);
+        QTest::newRow("hour_24") << QStringLiteral("2026-11-25T24:00:00Z") << false << qint64(0);
+        QTest::newRow("empty_fraction") << QStringLiteral("2026-11-25T19:02:46.Z") << false << qint64(0);
+        QTest::newRow("trailing") << QStringLiteral("2026-11-25T19:02:46Zx") << false << qint64(0);
+        QTest::newRow("arabic_digits") << QString::fromUtf16(u"2026-11-25T19:02:4\u0666Z") << false << qint64(0);
+        QTest::newRow("date_only") << QStringLiteral("2026-11-25") << false << qint64(0);
+        QTest::newRow("empty") << QString() << false << qint64(0);
+    }
+
+    void rfc3339()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(qint64, ms);
+        QCOMPARE(parseRfc3339Ms(text), valid ? std::optional<qint64>(ms) : std::nullopt);
     }
 };
 

@@ -248,6 +248,26 @@ std::vector<RangeQuery> PrometheusClient::splitRange(const RangeQuery& query, qi
     return parts;
 }
 
+qint64 PrometheusClient::stepForWidth(qint64 startMs, qint64 endMs, int pixelWidth, qint64 minStepMs)
+{
+    constexpr qint64 S = 1000;
+    constexpr qint64 M = 60 * S;
+    constexpr qint64 H = 60 * M;
+    constexpr qint64 D = 24 * H;
+    static constexpr qint64 niceSteps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, S, 2 * S, 5 * S, 10 * S, 15 * S, 30 * S,
+        M, 2 * M, 5 * M, 10 * M, 15 * M, 30 * M, H, 2 * H, 3 * H, 6 * H, 12 * H, D, 2 * D, 7 * D };
+    const qint64 maxPoints = std::clamp<qint64>(pixelWidth, 1, MaxPointsPerSeries);
+    const qint64 smallest = std::max<qint64>(minStepMs, 1);
+    const qint64 rangeMs = std::max<qint64>(endMs - startMs, 0);
+    // floor(range / step) + 1 <= maxPoints exactly when step > range / maxPoints.
+    const qint64 needed = std::max(rangeMs / maxPoints + 1, smallest);
+    for (const qint64 step : niceSteps) {
+        if (step >= needed)
+            return step;
+    }
+    return (needed + D - 1) / D * D;
+}
+
 net::HttpRequest PrometheusClient::request(const QString& path, const Parameters& parameters) const
 {
     net::HttpRequest request = net::requestFor(m_profile, path);
@@ -334,6 +354,47 @@ net::RequestHandlePtr PrometheusClient::buildInfo(QObject* context, Callback<Bui
 {
     return fetch<BuildInfo>(m_http, request(QStringLiteral("/api/v1/status/buildinfo"), {}), context,
         parseBuildInfoResponse, std::move(onDone));
+}
+
+net::RequestHandlePtr PrometheusClient::metadata(
+    const QString& metric, std::optional<int> limit, QObject* context, Callback<MetadataMap> onDone)
+{
+    Parameters parameters;
+    if (!metric.isEmpty())
+        parameters.append({ QStringLiteral("metric"), metric });
+    if (limit)
+        parameters.append({ QStringLiteral("limit"), QString::number(*limit) });
+    return fetch<MetadataMap>(m_http, request(QStringLiteral("/api/v1/metadata"), parameters), context,
+        parseMetadataResponse, std::move(onDone));
+}
+
+net::RequestHandlePtr PrometheusClient::queryExemplars(
+    const QString& expr, qint64 startMs, qint64 endMs, QObject* context, Callback<std::vector<ExemplarSeries>> onDone)
+{
+    if (endMs < startMs)
+        return refuse(context, std::move(onDone), invalid(Text::tr("The range ends before it starts.")));
+    const Parameters parameters { { QStringLiteral("query"), expr }, { QStringLiteral("start"), apiSeconds(startMs) },
+        { QStringLiteral("end"), apiSeconds(endMs) } };
+    return fetch<std::vector<ExemplarSeries>>(m_http, request(QStringLiteral("/api/v1/query_exemplars"), parameters),
+        context, parseExemplarsResponse, std::move(onDone));
+}
+
+net::RequestHandlePtr PrometheusClient::alerts(QObject* context, Callback<std::vector<Alert>> onDone)
+{
+    return fetch<std::vector<Alert>>(
+        m_http, request(QStringLiteral("/api/v1/alerts"), {}), context, parseAlertsResponse, std::move(onDone));
+}
+
+net::RequestHandlePtr PrometheusClient::rules(
+    RuleFilter filter, QObject* context, Callback<std::vector<RuleGroup>> onDone)
+{
+    Parameters parameters;
+    if (filter == RuleFilter::Alerting)
+        parameters.append({ QStringLiteral("type"), QStringLiteral("alert") });
+    else if (filter == RuleFilter::Recording)
+        parameters.append({ QStringLiteral("type"), QStringLiteral("record") });
+    return fetch<std::vector<RuleGroup>>(
+        m_http, request(QStringLiteral("/api/v1/rules"), parameters), context, parseRulesResponse, std::move(onDone));
 }
 
 QString queryErrorKindName(QueryError::Kind kind)

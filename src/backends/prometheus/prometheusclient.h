@@ -15,6 +15,8 @@ namespace firebreak::prometheus {
 
 /// Prometheus refuses a range query whose series would have more points than this.
 constexpr qint64 MaxPointsPerSeries = 11000;
+/// Prometheus' default scrape interval: a step below it shows no more than it.
+constexpr qint64 DefaultScrapeIntervalMs = 15000;
 
 struct RangeQuery
 {
@@ -22,6 +24,13 @@ struct RangeQuery
     qint64 startMs = 0;
     qint64 endMs = 0;
     qint64 stepMs = 15000;
+};
+
+enum class RuleFilter
+{
+    All,
+    Alerting,
+    Recording,
 };
 
 /// Why a request gave no result.
@@ -81,11 +90,26 @@ public:
         std::optional<qint64> endMs, QObject* context, Callback<std::vector<LabelSet>> onDone);
     /// /api/v1/status/buildinfo.
     net::RequestHandlePtr buildInfo(QObject* context, Callback<BuildInfo> onDone);
+    /// /api/v1/metadata: of every metric, or of `metric` only when it is not empty; at most `limit` metrics.
+    net::RequestHandlePtr metadata(
+        const QString& metric, std::optional<int> limit, QObject* context, Callback<MetadataMap> onDone);
+    /// /api/v1/query_exemplars: the exemplars of the series `expr` selects, stored between start and end.
+    net::RequestHandlePtr queryExemplars(const QString& expr, qint64 startMs, qint64 endMs, QObject* context,
+        Callback<std::vector<ExemplarSeries>> onDone);
+    /// /api/v1/alerts: the pending and firing alerts of the server's alerting rules.
+    net::RequestHandlePtr alerts(QObject* context, Callback<std::vector<Alert>> onDone);
+    /// /api/v1/rules: the rule groups, with every rule's health and an alerting rule's alerts.
+    net::RequestHandlePtr rules(RuleFilter filter, QObject* context, Callback<std::vector<RuleGroup>> onDone);
 
     /// The number of points each series of `query` has: floor((end - start) / step) + 1.
     static qint64 pointCount(const RangeQuery& query);
     /// `query` cut into consecutive ranges of at most `maxPoints` points each, on the same step grid.
     static std::vector<RangeQuery> splitRange(const RangeQuery& query, qint64 maxPoints = MaxPointsPerSeries);
+    /// The step for a chart `pixelWidth` pixels wide over [start, end]: the smallest "nice" step (1s, 2s, 5s, 10s,
+    /// 15s, 30s, 1m, 2m, 5m, 10m, 15m, 30m, 1h, …, whole days past a week) of at least `minStepMs` that gives no
+    /// more points than pixels and never more than MaxPointsPerSeries.
+    static qint64 stepForWidth(
+        qint64 startMs, qint64 endMs, int pixelWidth, qint64 minStepMs = DefaultScrapeIntervalMs);
     /// Seconds with millisecond precision, as the API takes times and steps: 1700000000.5 -> "1700000000.500".
     static QString apiSeconds(qint64 ms);
 
