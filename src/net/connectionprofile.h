@@ -57,6 +57,8 @@ struct ConnectionProfile
     QList<Header> headers; // e.g. X-Scope-OrgID for multi-tenant Loki/Tempo/Mimir
     TlsOptions tls;
     std::chrono::milliseconds timeout { 10000 };
+    /// Tempo's gRPC (streaming search) as "host:port"; empty: the host and port of `baseUrl`.
+    QString grpcAddress;
     /// Requests to this source at the same time; more wait their turn, so a dashboard cannot swamp it.
     int maxConcurrentRequests = 6;
 

@@ -53,6 +53,7 @@ QList<ConnectionProfile> ProfileStore::load() const
         p.tls.clientKeyFile = m_settings.value(QStringLiteral("tlsClientKey")).toString();
         p.tls.skipVerify = m_settings.value(QStringLiteral("tlsSkipVerify"), false).toBool();
         p.timeout = std::chrono::milliseconds(m_settings.value(QStringLiteral("timeoutMs"), 10000).toLongLong());
+        p.grpcAddress = m_settings.value(QStringLiteral("grpcAddress")).toString();
         p.maxConcurrentRequests = m_settings.value(QStringLiteral("maxConcurrentRequests"), 6).toInt();
         profiles.append(p);
     }
@@ -82,6 +83,8 @@ bool ProfileStore::save(const QList<ConnectionProfile>& profiles, QString* error
         m_settings.setValue(QStringLiteral("tlsClientKey"), p.tls.clientKeyFile);
         m_settings.setValue(QStringLiteral("tlsSkipVerify"), p.tls.skipVerify);
         m_settings.setValue(QStringLiteral("timeoutMs"), static_cast<qlonglong>(p.timeout.count()));
+        if (!p.grpcAddress.isEmpty())
+            m_settings.setValue(QStringLiteral("grpcAddress"), p.grpcAddress);
         m_settings.setValue(QStringLiteral("maxConcurrentRequests"), p.maxConcurrentRequests);
     }
     m_settings.endArray();

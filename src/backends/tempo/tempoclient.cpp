@@ -144,6 +144,13 @@ QString unscoped(const QString& tag)
     return tag;
 }
 
+void setAccept(net::HttpRequest& request, const QByteArray& type)
+{
+    request.headers.removeIf(
+        [](const auto& header) { return header.first.compare("Accept", Qt::CaseInsensitive) == 0; });
+    request.headers.append({ QByteArrayLiteral("Accept"), type });
+}
+
 QString pathSegment(const QString& text)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(text));
@@ -187,8 +194,8 @@ TempoError malformedError(const net::HttpRequest& request, const QString& what)
     TempoError error;
     error.kind = TempoError::Kind::Malformed;
     error.netKind = net::NetError::Kind::Malformed;
-    error.message
-        = Text::tr("%1 at %2 sent an answer that cannot be read: %3").arg(request.service, displayUrl(request.url), what);
+    error.message = Text::tr("%1 at %2 sent an answer that cannot be read: %3")
+                        .arg(request.service, displayUrl(request.url), what);
     return error;
 }
 
@@ -221,11 +228,7 @@ net::RequestHandlePtr TempoClient::traceById(const QString& traceId, QObject* co
     auto job = makeJob(m_http, context, std::move(onDone));
     const auto attempt = [&](const QString& path, TraceEndpoint endpoint) {
         net::HttpRequest r = request(path, {});
-        r.headers = { { QByteArrayLiteral("Accept"), QByteArrayLiteral("application/protobuf") } };
-        for (const net::Header& header : m_profile.headers) // requestFor's, minus the Accept replaced above
-            r.headers.append({ header.name.toUtf8(), header.value.toUtf8() });
-        if (m_profile.auth == net::AuthKind::Bearer)
-            r.headers.append({ QByteArrayLiteral("Authorization"), "Bearer " + m_profile.bearerToken.toUtf8() });
+        setAccept(r, QByteArrayLiteral("application/protobuf"));
         const QString url = displayUrl(r.url);
         return Attempt<TraceResult> { r, [endpoint, url](const net::HttpResult& result) {
                                          Parsed<TraceResult> parsed = parseTraceResponse(
@@ -290,15 +293,15 @@ net::RequestHandlePtr TempoClient::tagNames(
         job->attempts.push_back(
             { request(QStringLiteral("/api/v2/search/tags"), parameters), bodyParser(parseTagScopes) });
     }
-    job->attempts.push_back({ request(QStringLiteral("/api/search/tags"), parameters),
-        [scope](const net::HttpResult& result) {
-            Parsed<QStringList> names = parseTagNames(result.response.body);
-            Parsed<std::vector<TagScope>> parsed;
-            parsed.error = names.error;
-            if (names.value)
-                parsed.value = std::vector<TagScope> { TagScope { scope, *names.value } };
-            return parsed;
-        } });
+    job->attempts.push_back(
+        { request(QStringLiteral("/api/search/tags"), parameters), [scope](const net::HttpResult& result) {
+             Parsed<QStringList> names = parseTagNames(result.response.body);
+             Parsed<std::vector<TagScope>> parsed;
+             parsed.error = names.error;
+             if (names.value)
+                 parsed.value = std::vector<TagScope> { TagScope { scope, *names.value } };
+             return parsed;
+         } });
     if (job->attempts.size() == 2) {
         job->learnt = [shared = m_shared](std::size_t i, bool present) {
             if (i == 0)
@@ -315,11 +318,11 @@ net::RequestHandlePtr TempoClient::tagValues(
         return refuse(context, std::move(onDone), Text::tr("Which tag? The name is empty."));
     auto job = makeJob(m_http, context, std::move(onDone));
     if (m_shared->tagsV2.load() != Endpoint::Absent) {
-        job->attempts.push_back({ request(u"/api/v2/search/tag/" + pathSegment(tag) + u"/values", {}),
-            bodyParser(parseTagValuesV2) });
+        job->attempts.push_back(
+            { request(u"/api/v2/search/tag/" + pathSegment(tag) + u"/values", {}), bodyParser(parseTagValuesV2) });
     }
-    job->attempts.push_back({ request(u"/api/search/tag/" + pathSegment(unscoped(tag)) + u"/values", {}),
-        bodyParser(parseTagValuesV1) });
+    job->attempts.push_back(
+        { request(u"/api/search/tag/" + pathSegment(unscoped(tag)) + u"/values", {}), bodyParser(parseTagValuesV1) });
     if (job->attempts.size() == 2) {
         job->learnt = [shared = m_shared](std::size_t i, bool present) {
             if (i == 0)
@@ -333,11 +336,10 @@ net::RequestHandlePtr TempoClient::buildInfo(QObject* context, Callback<BuildInf
 {
     auto job = makeJob(m_http, context, std::move(onDone));
     if (m_shared->buildInfo.load() != Endpoint::Absent) {
-        job->attempts.push_back(
-            { request(QStringLiteral("/api/status/buildinfo"), {}), bodyParser(parseBuildInfo) });
+        job->attempts.push_back({ request(QStringLiteral("/api/status/buildinfo"), {}), bodyParser(parseBuildInfo) });
     }
     net::HttpRequest version = request(QStringLiteral("/status/version"), {});
-    version.headers = { { QByteArrayLiteral("Accept"), QByteArrayLiteral("text/plain") } };
+    setAccept(version, QByteArrayLiteral("text/plain"));
     job->attempts.push_back({ version, bodyParser(parseVersionText) });
     if (job->attempts.size() == 2) {
         job->learnt = [shared = m_shared](std::size_t i, bool present) {

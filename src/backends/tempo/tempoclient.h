@@ -96,8 +96,7 @@ public:
         std::optional<std::chrono::milliseconds> timeout = std::nullopt);
     /// Tag names by scope: /api/v2/search/tags, else /api/search/tags (one unnamed scope). `scope` limits the
     /// answer to "resource", "span" or "intrinsic".
-    net::RequestHandlePtr tagNames(
-        const QString& scope, QObject* context, Callback<std::vector<TagScope>> onDone);
+    net::RequestHandlePtr tagNames(const QString& scope, QObject* context, Callback<std::vector<TagScope>> onDone);
     /// Values of a tag: /api/v2/search/tag/<scope.name>/values (typed), else /api/search/tag/<name>/values
     /// with the scope prefix dropped (every value then typed "string").
     net::RequestHandlePtr tagValues(const QString& tag, QObject* context, Callback<std::vector<TagValue>> onDone);

@@ -42,8 +42,7 @@ TempoError networkError(const net::HttpRequest& request, const net::HttpResult& 
 TempoError malformedError(const net::HttpRequest& request, const QString& what);
 
 /// Runs `onDone(answer)` on the application's thread, unless `guard` is gone by then.
-template <typename T>
-void post(const QPointer<QObject>& guard, std::function<void(Answer<T>)> onDone, Answer<T> answer)
+template <typename T> void post(const QPointer<QObject>& guard, std::function<void(Answer<T>)> onDone, Answer<T> answer)
 {
     QMetaObject::invokeMethod(
         QCoreApplication::instance(),

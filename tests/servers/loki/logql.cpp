@@ -404,11 +404,11 @@ private:
 
     static QRegularExpression anchored(const QString& pattern, const Token& at)
     {
-        QRegularExpression re(QStringLiteral("^(?:") + pattern + QStringLiteral(")$"),
-            QRegularExpression::DotMatchesEverythingOption);
+        QRegularExpression re(
+            QStringLiteral("^(?:") + pattern + QStringLiteral(")$"), QRegularExpression::DotMatchesEverythingOption);
         if (!re.isValid()) {
-            throw SyntaxError { positioned(at.line, at.column,
-                QStringLiteral("error parsing regexp: %1: `%2`").arg(re.errorString(), pattern)) };
+            throw SyntaxError { positioned(
+                at.line, at.column, QStringLiteral("error parsing regexp: %1: `%2`").arg(re.errorString(), pattern)) };
         }
         return re;
     }
@@ -609,7 +609,8 @@ QString sanitizeKey(const QString& key)
     return out;
 }
 
-void addParsed(Labels& parsed, const Labels& stream, const Labels& metadata, const QString& rawKey, const QString& value)
+void addParsed(
+    Labels& parsed, const Labels& stream, const Labels& metadata, const QString& rawKey, const QString& value)
 {
     QString key = sanitizeKey(rawKey);
     if (key.isEmpty())
@@ -620,12 +621,12 @@ void addParsed(Labels& parsed, const Labels& stream, const Labels& metadata, con
         parsed.insert(key, value);
 }
 
-void flattenJson(const nlohmann::json& object, const QString& prefix, Labels& parsed, const Labels& stream,
-    const Labels& metadata)
+void flattenJson(
+    const nlohmann::json& object, const QString& prefix, Labels& parsed, const Labels& stream, const Labels& metadata)
 {
     for (const auto& [name, value] : object.items()) {
-        const QString key = prefix.isEmpty() ? QString::fromStdString(name)
-                                             : prefix + u'_' + QString::fromStdString(name);
+        const QString key
+            = prefix.isEmpty() ? QString::fromStdString(name) : prefix + u'_' + QString::fromStdString(name);
         if (value.is_object()) {
             flattenJson(value, key, parsed, stream, metadata);
         } else if (value.is_string()) {
@@ -768,8 +769,8 @@ LineOutcome runPipeline(const LogSelector& selector, const Labels& stream, const
             break;
         case Stage::Kind::LabelFilter: {
             using C = Stage::Compare;
-            const bool numeric = stage.compare != C::Equal && stage.compare != C::NotEqual
-                && stage.compare != C::Regex && stage.compare != C::NotRegex;
+            const bool numeric = stage.compare != C::Equal && stage.compare != C::NotEqual && stage.compare != C::Regex
+                && stage.compare != C::NotRegex;
             // As Loki: a line with an error passes every filter but one on __error__ itself.
             if (stage.label != errorLabel && out.parsed.contains(errorLabel))
                 break;
@@ -846,15 +847,15 @@ std::optional<qint64> parseDurationMs(const QString& text)
     for (auto it = part.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         const QString unit = m.captured(2);
-        const double factor = unit == QLatin1String("ns") ? 1e-6
+        const double factor = unit == QLatin1String("ns")                   ? 1e-6
             : (unit == QLatin1String("us") || unit == QStringLiteral("µs")) ? 1e-3
-            : unit == QLatin1String("ms")                                    ? 1
-            : unit == QLatin1String("s")                                     ? 1e3
-            : unit == QLatin1String("m")                                     ? 6e4
-            : unit == QLatin1String("h")                                     ? 3.6e6
-            : unit == QLatin1String("d")                                     ? 8.64e7
-            : unit == QLatin1String("w")                                     ? 6.048e8
-                                                                             : 3.1536e10;
+            : unit == QLatin1String("ms")                                   ? 1
+            : unit == QLatin1String("s")                                    ? 1e3
+            : unit == QLatin1String("m")                                    ? 6e4
+            : unit == QLatin1String("h")                                    ? 3.6e6
+            : unit == QLatin1String("d")                                    ? 8.64e7
+            : unit == QLatin1String("w")                                    ? 6.048e8
+                                                                            : 3.1536e10;
         total += m.captured(1).toDouble() * factor;
     }
     if (!std::isfinite(total) || total > 9e15)

@@ -86,8 +86,7 @@ struct LineOutcome
     Labels parsed; // extracted by json/logfmt, plus __error__ when a stage failed
 };
 
-LineOutcome runPipeline(
-    const LogSelector& selector, const Labels& stream, const Labels& metadata, QByteArrayView line);
+LineOutcome runPipeline(const LogSelector& selector, const Labels& stream, const Labels& metadata, QByteArrayView line);
 
 struct RangeAggregation
 {
