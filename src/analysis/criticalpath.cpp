@@ -1,7 +1,6 @@
 #include "criticalpath.h"
 
 #include <algorithm>
-#include <optional>
 #include <unordered_map>
 
 namespace firebreak::analysis {
@@ -62,12 +61,14 @@ CriticalPath CriticalPath::compute(const Trace& trace, const TraceTree& tree)
 
     std::vector<CriticalPathSection> backwards;
     std::int32_t current = top;
-    std::optional<std::int64_t> returningAt; // the start of the child the walk came back from
+    // After coming back from a child: that child's start, the point the walk has reached in the parent.
+    bool returning = false;
+    std::int64_t returningAt = 0;
     while (current >= 0) {
-        const std::int64_t sectionEnd = returningAt.value_or(end[current]);
+        const std::int64_t sectionEnd = returning ? returningAt : end[current];
         std::int32_t next = -1;
         for (const std::int32_t child : childrenByEnd(current)) {
-            if (!returningAt || end[child] < *returningAt) {
+            if (!returning || end[child] < returningAt) {
                 next = child;
                 break;
             }
@@ -76,12 +77,13 @@ CriticalPath CriticalPath::compute(const Trace& trace, const TraceTree& tree)
             if (end[next] != sectionEnd)
                 backwards.push_back({ current, end[next], sectionEnd });
             current = next;
-            returningAt.reset();
+            returning = false;
             continue;
         }
         backwards.push_back({ current, start[current], sectionEnd });
         if (current == top)
             break;
+        returning = true;
         returningAt = start[current];
         current = trace.parents[current];
     }
