@@ -1,5 +1,5 @@
 # Every dependency is a distribution package: apt on Debian/Ubuntu, Homebrew on macOS, vcpkg on Windows.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Charts Network Test LinguistTools)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Concurrent Gui Widgets Charts Network Test LinguistTools)
 find_package(CURL REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(spdlog REQUIRED)

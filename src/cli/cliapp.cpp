@@ -25,6 +25,7 @@ QList<Command> allCommands()
     commands += incidentCommands();
     commands += sourceCommands();
     commands += prometheusCommands();
+    commands += traceCommands();
     return commands;
 }
 

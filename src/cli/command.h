@@ -49,6 +49,7 @@ void applyTimeoutAndValidate(const QCommandLineParser& parser, net::ConnectionPr
 QList<Command> sourceCommands();
 QList<Command> incidentCommands(); // incident …, postmortem
 QList<Command> prometheusCommands(); // prom …
+QList<Command> traceCommands(); // trace …
 
 /// Markdown to HTML or PDF needs QtGui, which the core does not link: the program running the CLI
 /// installs firebreak_render's functions here (firebreak-cli's main(), tests). While a function is

@@ -4,6 +4,7 @@
 #include "analysis/tracediff.h"
 #include "analysis/tracestatistics.h"
 #include "analysis/tracetree.h"
+#include "analysis/waterfallrows.h"
 
 #include <QObject>
 #include <QTest>
@@ -26,8 +27,10 @@ struct SpanSpec
     bool error = false;
 };
 
-/// One resource (process) per service, spans in the order given.
-Trace makeTrace(std::initializer_list<SpanSpec> spans)
+/// One resource (process) per service, spans in the order given; `attributes` go on every span whose
+/// name is the key of the map.
+Trace makeTrace(std::initializer_list<SpanSpec> spans,
+    const std::map<std::string, std::pair<const char*, std::int64_t>>& attributes = {})
 {
     TraceBuilder builder;
     std::map<std::string, std::uint32_t> resources;
@@ -48,9 +51,23 @@ Trace makeTrace(std::initializer_list<SpanSpec> spans)
         fields.name = builder.intern(spec.name);
         fields.statusCode = spec.error ? StatusCode::Error : StatusCode::Unset;
         const std::uint32_t mark = builder.mark();
-        builder.addSpan(fields, it->second, 0, { mark, mark });
+        if (const auto attribute = attributes.find(spec.name); attribute != attributes.end())
+            builder.addAttribute(Attribute::ofInt(builder.intern(attribute->second.first), attribute->second.second));
+        builder.addSpan(fields, it->second, 0, { mark, builder.mark() });
     }
     return builder.finish();
+}
+
+/// The waterfall as text: one "depth:id" per row, "-" for a placeholder, "(id)" for a context row.
+QString shape(const WaterfallRows& rows)
+{
+    QStringList lines;
+    const Trace& trace = rows.document()->trace;
+    for (const WaterfallRow& row : rows.rows()) {
+        const QString id = row.isPlaceholder() ? QStringLiteral("-") : QString::number(trace.spanIds[row.span]);
+        lines << QStringLiteral("%1:%2").arg(row.depth).arg(row.context ? u'(' + id + u')' : id);
+    }
+    return lines.join(u' ');
 }
 
 std::vector<SpanId> idsOf(const Trace& trace, const std::vector<std::int32_t>& spans)
@@ -276,6 +293,87 @@ private Q_SLOTS:
         QCOMPARE(diff.onlyA, 1);
         QCOMPARE(diff.onlyB, 1);
         QCOMPARE(diff.both, 2);
+    }
+
+    void waterfallRowsCollapseAndExpand()
+    {
+        const auto document = makeTraceDocument(makeTrace({
+                                                    { 1, 0, "frontend", "GET /", 0, 100 },
+                                                    { 2, 1, "checkout", "cart", 10, 40 },
+                                                    { 3, 2, "checkout", "db", 12, 20 },
+                                                    { 4, 1, "payment", "charge", 50, 90 },
+                                                    { 5, 99, "payment", "late", 95, 99 },
+                                                    { 6, 5, "payment", "retry", 96, 97 },
+                                                }),
+            QStringLiteral("test"));
+        WaterfallRows rows(document);
+        QCOMPARE(shape(rows), QStringLiteral("0:1 1:2 2:3 1:4 0:- 1:5 2:6"));
+        rows.toggle(document->trace.indexOf(2));
+        QCOMPARE(shape(rows), QStringLiteral("0:1 1:2 1:4 0:- 1:5 2:6"));
+        QCOMPARE(rows.rowOf(document->trace.indexOf(3)), -1);
+        QCOMPARE(rows.rowOf(document->trace.indexOf(4)), 2);
+        rows.expandToDepth(0);
+        QCOMPARE(shape(rows), QStringLiteral("0:1 0:- 1:5"));
+        rows.reveal(document->trace.indexOf(3));
+        QCOMPARE(shape(rows), QStringLiteral("0:1 1:2 2:3 1:4 0:- 1:5"));
+        rows.collapseAll();
+        QCOMPARE(shape(rows), QStringLiteral("0:1 0:- 1:5"));
+        rows.setSubtreeCollapsed(document->trace.indexOf(1), false);
+        QCOMPARE(shape(rows), QStringLiteral("0:1 1:2 2:3 1:4 0:- 1:5"));
+        rows.expandAll();
+        QCOMPARE(rows.rowCount(), 7);
+        // A leaf cannot be collapsed: nothing would show that it was.
+        rows.toggle(document->trace.indexOf(3));
+        QVERIFY(!rows.isCollapsed(document->trace.indexOf(3)));
+    }
+
+    void waterfallFindAndFilters()
+    {
+        const auto document
+            = makeTraceDocument(makeTrace(
+                                    {
+                                        { 1, 0, "frontend", "GET /", 0, 100 },
+                                        { 2, 1, "checkout", "cart", 10, 40 },
+                                        { 3, 2, "checkout", "db", 12, 20, true },
+                                        { 4, 1, "payment", "charge", 50, 90 },
+                                    },
+                                    { { "charge", { "http.status_code", 502 } }, { "db", { "db.rows", 12 } } }),
+                QStringLiteral("test"));
+        WaterfallRows rows(document);
+        QCOMPARE(rows.find(QStringLiteral("CHAR")), 1); // case-insensitive, in names
+        QVERIFY(rows.isMatch(document->trace.indexOf(4)));
+        QCOMPARE(rows.find(QStringLiteral("checkout")), 2); // services
+        QCOMPARE(rows.find(QStringLiteral("status_code")), 1); // attribute keys
+        QCOMPARE(rows.find(QStringLiteral("http.status_code=50")), 1); // key=value, numbers as text
+        QCOMPARE(rows.find(QStringLiteral("db.rows = 502")), 0);
+        QCOMPARE(rows.find(QStringLiteral("service=pay")), 1);
+        QCOMPARE(rows.find(QStringLiteral("status=error")), 1);
+        QCOMPARE(rows.find(QStringLiteral("0000000000000003")), 1); // span id
+        QCOMPARE(rows.find(QStringLiteral("checkout")), 2);
+        QCOMPARE(rows.matchOrder(), (std::vector<std::int32_t> { 1, 2 }));
+
+        WaterfallFilter filter;
+        filter.matchesOnly = true;
+        rows.setFilter(filter);
+        QCOMPARE(shape(rows), QStringLiteral("0:(1) 1:2 2:3"));
+        filter = {};
+        filter.errorsOnly = true;
+        rows.setFilter(filter);
+        QCOMPARE(shape(rows), QStringLiteral("0:(1) 1:(2) 2:3"));
+        filter = {};
+        filter.minDurationNs = 35;
+        rows.setFilter(filter);
+        QCOMPARE(shape(rows), QStringLiteral("0:1 1:4"));
+        filter = {};
+        filter.services = { document->trace.strings.find("payment") };
+        rows.setFilter(filter);
+        QCOMPARE(shape(rows), QStringLiteral("0:(1) 1:4"));
+        filter = {};
+        filter.criticalPathOnly = true;
+        rows.setFilter(filter);
+        QCOMPARE(shape(rows), QStringLiteral("0:1 1:2 2:3 1:4"));
+        rows.setFilter({});
+        QCOMPARE(rows.rowCount(), 4);
     }
 };
 

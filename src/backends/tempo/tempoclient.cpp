@@ -229,6 +229,7 @@ net::RequestHandlePtr TempoClient::traceById(const QString& traceId, QObject* co
     const auto attempt = [&](const QString& path, TraceEndpoint endpoint) {
         net::HttpRequest r = request(path, {});
         setAccept(r, QByteArrayLiteral("application/protobuf"));
+        r.maxResponseBytes = m_maxTraceBytes;
         const QString url = displayUrl(r.url);
         return Attempt<TraceResult> { r, [endpoint, url](const net::HttpResult& result) {
                                          Parsed<TraceResult> parsed = parseTraceResponse(

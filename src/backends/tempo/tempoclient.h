@@ -80,6 +80,8 @@ public:
     TempoClient(net::HttpClient& http, net::ConnectionProfile profile);
 
     const net::ConnectionProfile& profile() const { return m_profile; }
+    /// Traces whose answer is larger are refused with TooLarge (default: HttpRequest's cap, 256 MiB).
+    void setMaxTraceBytes(qint64 bytes) { m_maxTraceBytes = bytes; }
 
     /// /api/v2/traces/<id> with Accept: application/protobuf, or /api/traces/<id> where Tempo has no v2 (2.4
     /// and older answer 404 "404 page not found" for it; "trace not found" is an answer, not a missing endpoint).
@@ -114,6 +116,7 @@ private:
 
     net::HttpClient& m_http;
     net::ConnectionProfile m_profile;
+    qint64 m_maxTraceBytes = net::HttpRequest().maxResponseBytes;
     std::shared_ptr<Shared> m_shared;
 };
 
