@@ -5,6 +5,7 @@
 #include "common/mainwindow.h"
 #include "common/screenshot.h"
 #include "common/translations.h"
+#include "traces/tracesworkspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -54,6 +55,9 @@ int main(int argc, char* argv[])
         QStringLiteral("PATH"));
     parser.addOptions(
         { helpOption, versionOption, screenshotOption, viewOption, sizeOption, logLevelOption, journalOption });
+    parser.addPositionalArgument(QStringLiteral("trace"),
+        QCoreApplication::translate("main", "A trace file (.pb or .json) to open in the Traces workspace."),
+        QStringLiteral("[TRACE_FILE]"));
     const auto usageError = [&err](const QString& message) {
         err << "firebreak: " << message << Qt::endl;
         return 2;
@@ -61,7 +65,7 @@ int main(int argc, char* argv[])
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(helpOption)) {
-        out << "Usage: firebreak [options]\n\n" << parser.applicationDescription() << "\n\n";
+        out << "Usage: firebreak [options] [TRACE_FILE]\n\n" << parser.applicationDescription() << "\n\n";
         const QString text = parser.helpText();
         out << text.mid(text.indexOf(QStringLiteral("Options:")));
         return 0;
@@ -77,7 +81,11 @@ int main(int argc, char* argv[])
     const QSize size = ui::ScreenshotTaker::parseSize(parser.value(sizeOption));
     if (!size.isValid())
         return usageError(QCoreApplication::translate("main", "--size takes WxH, e.g. 1280x800"));
-    const QString view = parser.value(viewOption).toLower();
+    if (parser.positionalArguments().size() > 1)
+        return usageError(QCoreApplication::translate("main", "only one trace file can be opened"));
+    const QString traceFile = parser.positionalArguments().value(0);
+    const QString view = traceFile.isEmpty() || parser.isSet(viewOption) ? parser.value(viewOption).toLower()
+                                                                         : QStringLiteral("traces");
     if (!ui::MainWindow::workspaceNames().contains(view))
         return usageError(QCoreApplication::translate("main", "--view takes incident, metrics, logs or traces"));
 
@@ -97,6 +105,13 @@ int main(int argc, char* argv[])
     context.health().setProfiles(context.profiles());
     context.openJournal();
     window.showWorkspace(view);
+    bool traceSettled = traceFile.isEmpty();
+    if (!traceFile.isEmpty()) {
+        ui::TracesWorkspace* traces = window.tracesWorkspace();
+        QObject::connect(traces, &ui::TracesWorkspace::documentLoaded, &app, [&traceSettled] { traceSettled = true; });
+        QObject::connect(traces, &ui::TracesWorkspace::loadFailed, &app, [&traceSettled] { traceSettled = true; });
+        traces->openFile(traceFile);
+    }
 
     if (parser.isSet(screenshotOption)) {
         window.resize(size);
@@ -108,7 +123,9 @@ int main(int argc, char* argv[])
             [&journalSettled] { journalSettled = true; });
         QObject::connect(&context.journal(), &journal::JournalService::incidentLoaded, &app,
             [&journalSettled] { journalSettled = true; });
-        const auto ready = [&context, &journalSettled] { return journalSettled && !context.health().isChecking(); };
+        const auto ready = [&context, &journalSettled, &traceSettled] {
+            return journalSettled && traceSettled && !context.health().isChecking();
+        };
         ui::ScreenshotTaker taker(window, ready, parser.value(screenshotOption));
         QObject::connect(&taker, &ui::ScreenshotTaker::finished, &app, [&err](bool ok, const QString& message) {
             if (!ok)
@@ -120,7 +137,7 @@ int main(int argc, char* argv[])
     }
 
     window.restoreSession();
-    if (parser.isSet(viewOption))
+    if (parser.isSet(viewOption) || !traceFile.isEmpty())
         window.showWorkspace(view);
     window.show();
     const int status = QApplication::exec();

@@ -81,9 +81,8 @@ void SpanAttributesModel::addAttributes(int parent, IndexRange range, bool sorte
     for (const Attribute& attribute : trace.attributesIn(range))
         attributes.push_back(&attribute);
     if (sorted) {
-        std::stable_sort(attributes.begin(), attributes.end(), [&trace](const Attribute* a, const Attribute* b) {
-            return trace.view(a->key) < trace.view(b->key);
-        });
+        std::stable_sort(attributes.begin(), attributes.end(),
+            [&trace](const Attribute* a, const Attribute* b) { return trace.view(a->key) < trace.view(b->key); });
     }
     for (const Attribute* attribute : attributes)
         addNode(parent, RowKind::Attribute, trace.string(attribute->key), trace.valueText(*attribute));

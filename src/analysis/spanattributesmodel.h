@@ -44,6 +44,7 @@ public:
     void setSpan(TraceDocumentPtr document, qsizetype span);
     TraceDocumentPtr document() const { return m_document; }
     qsizetype span() const { return m_span; }
+    using QAbstractItemModel::span; // the span (cell extent) of an index, not hidden by the getter above
 
     /// The span with all it carries, typed values kept (numbers stay numbers, arrays and maps stay JSON).
     QJsonObject toJson() const;

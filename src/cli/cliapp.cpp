@@ -25,6 +25,7 @@ QList<Command> allCommands()
     commands += incidentCommands();
     commands += sourceCommands();
     commands += prometheusCommands();
+    commands += logsCommands();
     commands += traceCommands();
     return commands;
 }

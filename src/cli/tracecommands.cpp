@@ -24,7 +24,7 @@ struct Text
 /// "900 ms", "1.25 s", "850 µs": three significant digits at most, the unit that fits.
 QString formatDuration(qint64 ns)
 {
-    const auto fixed = [](double value, const char* unit) {
+    const auto fixed = [](double value, const char* unit) -> QString {
         const int decimals = value >= 100 ? 0 : (value >= 10 ? 1 : 2);
         QString text = QString::number(value, 'f', decimals);
         if (text.contains(u'.')) {

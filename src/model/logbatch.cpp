@@ -118,8 +118,6 @@ void LogBatch::sortByTime(LogDirection direction)
         rank[static_cast<std::size_t>(order[i])] = static_cast<qint32>(i);
 
     const bool backward = direction == LogDirection::Backward;
-    if (backward)
-        std::reverse(m_lines.begin(), m_lines.end()); // so stability keeps later appends first
     std::stable_sort(m_lines.begin(), m_lines.end(), [&rank, backward](const LogLine& a, const LogLine& b) {
         if (a.timestampNs != b.timestampNs)
             return backward ? a.timestampNs > b.timestampNs : a.timestampNs < b.timestampNs;

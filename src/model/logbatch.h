@@ -70,8 +70,8 @@ public:
     const LogLineExtra& extra(const LogLine& line) const;
     qsizetype textBytes() const { return m_text.size(); }
 
-    /// Orders the lines as Loki merges streams: by time in `direction`, equal times by stream key, then
-    /// in the order they were appended (reversed for Backward, as Loki reads a stream from its end).
+    /// Orders the lines as Loki merges streams: by time in `direction`, equal times by stream key. Lines of
+    /// one stream and nanosecond keep their order: Loki sends each stream already in the query's direction.
     void sortByTime(LogDirection direction);
 
     /// A key that tells lines apart exactly as Loki does (same stream, timestamp and text are one entry).

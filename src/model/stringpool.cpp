@@ -1,13 +1,25 @@
 #include "stringpool.h"
 
 #include <cstring>
+#include <functional>
 
 namespace firebreak {
+
+namespace {
+
+std::uint32_t hashOf(std::string_view text)
+{
+    const std::size_t h = std::hash<std::string_view> {}(text);
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+} // namespace
 
 StringPool::StringPool()
 {
     m_views.emplace_back();
-    m_index.emplace(std::string_view(), Empty);
+    m_hashes.push_back(0);
+    m_slots.assign(1024, 0);
 }
 
 std::string_view StringPool::store(std::string_view text)
@@ -32,31 +44,57 @@ std::string_view StringPool::store(std::string_view text)
     return stored;
 }
 
+void StringPool::grow()
+{
+    std::vector<Id> table(m_slots.size() * 2, 0);
+    const std::size_t mask = table.size() - 1;
+    for (Id id = 1; id < m_views.size(); ++id) {
+        std::size_t i = m_hashes[id] & mask;
+        while (table[i] != 0)
+            i = (i + 1) & mask;
+        table[i] = id;
+    }
+    m_slots = std::move(table);
+}
+
 StringPool::Id StringPool::intern(std::string_view text)
 {
     if (text.empty())
         return Empty;
-    if (const auto it = m_index.find(text); it != m_index.end())
-        return it->second;
-    const std::string_view stored = store(text);
+    const std::uint32_t hash = hashOf(text);
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = hash & mask;
+    while (const Id id = m_slots[i]) {
+        if (m_hashes[id] == hash && m_views[id] == text)
+            return id;
+        i = (i + 1) & mask;
+    }
     const Id id = static_cast<Id>(m_views.size());
-    m_views.push_back(stored);
-    m_index.emplace(stored, id);
+    m_views.push_back(store(text));
+    m_hashes.push_back(hash);
+    m_slots[i] = id;
+    if (m_views.size() * 2 > m_slots.size()) // at most half full: probes stay short
+        grow();
     return id;
 }
 
 StringPool::Id StringPool::find(std::string_view text) const
 {
-    const auto it = m_index.find(text);
-    return it == m_index.end() ? NotFound : it->second;
+    if (text.empty())
+        return Empty;
+    const std::uint32_t hash = hashOf(text);
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hash & mask; const Id id = m_slots[i]; i = (i + 1) & mask) {
+        if (m_hashes[id] == hash && m_views[id] == text)
+            return id;
+    }
+    return NotFound;
 }
 
 std::size_t StringPool::memoryBytes() const
 {
-    // A node of the table: next pointer, key, value and cached hash, plus the allocator's header.
-    constexpr std::size_t NodeBytes = sizeof(void*) + sizeof(std::string_view) + sizeof(Id) + sizeof(std::size_t) + 16;
-    return m_blockBytes + m_views.capacity() * sizeof(std::string_view) + m_index.size() * NodeBytes
-        + m_index.bucket_count() * sizeof(void*);
+    return m_blockBytes + m_views.capacity() * sizeof(std::string_view) + m_hashes.capacity() * sizeof(std::uint32_t)
+        + m_slots.capacity() * sizeof(Id);
 }
 
 } // namespace firebreak

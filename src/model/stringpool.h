@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace firebreak {
@@ -38,20 +37,24 @@ public:
         return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
     }
     std::size_t size() const { return m_views.size(); }
-    /// Bytes held: blocks, views and the lookup table (an estimate of the table's nodes).
+    /// Bytes held: blocks, views, hashes and the lookup table.
     std::size_t memoryBytes() const;
 
 private:
     static constexpr std::size_t BlockSize = 64 * 1024;
 
     std::string_view store(std::string_view text);
+    void grow();
 
     std::vector<std::unique_ptr<char[]>> m_blocks;
     std::size_t m_blockBytes = 0; // sum of the blocks' sizes
     char* m_cursor = nullptr;
     std::size_t m_left = 0;
-    std::vector<std::string_view> m_views;
-    std::unordered_map<std::string_view, Id> m_index;
+    std::vector<std::string_view> m_views; // by id
+    std::vector<std::uint32_t> m_hashes; // by id: rejects most mismatches without comparing, and rehashes
+    // Open addressing with linear probing: ids, 0 for a free slot (the empty string is never looked up here).
+    // One allocation for all strings instead of a node each: interning is the hot loop of reading a trace.
+    std::vector<Id> m_slots;
 };
 
 } // namespace firebreak

@@ -862,6 +862,11 @@ TraceParseResult parseTraceJson(const QByteArray& data)
             what = what.mid(colon + 2);
         return failure(
             TraceParseError::Kind::Malformed, Text::tr("byte %1").arg(error.byte), Text::tr("not JSON (%1)").arg(what));
+    } catch (const json::exception& error) {
+        // Not a parse_error: a number beyond a double ("1e400") is out_of_range.406, thrown while parsing.
+        QString what = QString::fromUtf8(error.what());
+        what = what.mid(what.indexOf(QLatin1String("] ")) + 2);
+        return failure(TraceParseError::Kind::Malformed, {}, Text::tr("not JSON (%1)").arg(what));
     }
     try {
         // About one span per 700 bytes of JSON in practice; a guess is enough for reserving.

@@ -244,7 +244,7 @@ QByteArray traceToOtlpJson(const Trace& trace, bool indented)
         resourceSpans.back()["scopeSpans"].push_back({ { "scope", std::move(scope) }, { "spans", std::move(spans) } });
     });
     const json document { { "resourceSpans", std::move(resourceSpans) } };
-    return QByteArray::fromStdString(document.dump(indented ? 1 : -1));
+    return QByteArray::fromStdString(document.dump(indented ? 2 : -1));
 }
 
 QByteArray traceToProtobuf(const Trace& trace)

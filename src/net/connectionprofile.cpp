@@ -121,6 +121,9 @@ QStringList validate(const ConnectionProfile& profile)
         problems << Text::tr("A client key needs its client certificate.");
     if (profile.timeout.count() < 100 || profile.timeout.count() > 600000)
         problems << Text::tr("The timeout must be between 0.1 and 600 seconds.");
+    static const QRegularExpression hostPort(QStringLiteral("^([^\\s:/\\[\\]]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}$"));
+    if (!profile.grpcAddress.isEmpty() && !hostPort.match(profile.grpcAddress).hasMatch())
+        problems << Text::tr("The gRPC address must be host:port, such as tempo:9095.");
     if (profile.maxConcurrentRequests < 1 || profile.maxConcurrentRequests > 64)
         problems << Text::tr("Parallel requests must be between 1 and 64.");
     return problems;

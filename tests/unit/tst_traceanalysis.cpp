@@ -6,8 +6,11 @@
 #include "analysis/tracetree.h"
 #include "analysis/waterfallrows.h"
 
+#include "testutils.h"
+
 #include <QObject>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <map>
 
@@ -293,6 +296,20 @@ private Q_SLOTS:
         QCOMPARE(diff.onlyA, 1);
         QCOMPARE(diff.onlyB, 1);
         QCOMPARE(diff.both, 2);
+    }
+
+    void loadsAFileOnAWorkerThread()
+    {
+        // The Traces workspace loads on the global thread pool: the document must come out whole there too.
+        QFuture<TraceDocumentResult> future = QtConcurrent::run(
+            [] { return loadTraceDocumentFile(test::dataPath(QStringLiteral("tempo/tempo-trace-protobuf.pb"))); });
+        const TraceDocumentResult result = future.result();
+        QVERIFY2(result.ok(), qPrintable(result.error ? result.error->text() : QString()));
+        QCOMPARE(result.document->trace.spanCount(), 20);
+        QCOMPARE(result.document->trace.errorCount(), 7);
+        QCOMPARE(result.document->tree.roots.size(), std::size_t(1));
+        QVERIFY(result.document->parseMs > 0);
+        QCOMPARE(result.document->criticalPath.sections.front().startNs, result.document->trace.startTimeNs());
     }
 
     void waterfallRowsCollapseAndExpand()

@@ -9,8 +9,10 @@
 #include "telemetryworkspace.h"
 #include "theme.h"
 #include "timerangebar.h"
+#include "traces/tracesworkspace.h"
 
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -48,7 +50,6 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
     const QList<QPair<BackendKind, QString>> telemetry = {
         { BackendKind::Prometheus, tr("Metrics") },
         { BackendKind::Loki, tr("Logs") },
-        { BackendKind::Tempo, tr("Traces") },
     };
     for (const auto& [kind, title] : telemetry) {
         auto* workspace = new TelemetryWorkspace(kind, context.health(), context.timeRange(), m_tabs);
@@ -57,6 +58,8 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
             workspace, &TelemetryWorkspace::addSourceRequested, this, [this](BackendKind k) { openDataSources(k); });
         connect(workspace, &TelemetryWorkspace::manageSourcesRequested, this, [this] { openDataSources(); });
     }
+    m_traces = new TracesWorkspace(context, m_tabs);
+    m_tabs->addTab(m_traces, tr("Traces"));
     setCentralWidget(m_tabs);
 
     auto* rangeToolBar = new QToolBar(tr("Time range"), this);
@@ -117,6 +120,16 @@ void MainWindow::restoreSession()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* openTrace = file->addAction(tr("Open &trace…"), this, [this] {
+        showWorkspace(QStringLiteral("traces"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open trace"), QString(), tr("Traces (*.pb *.json *.bin *.proto);;All files (*)"));
+        if (!path.isEmpty())
+            m_traces->openFile(path);
+    });
+    openTrace->setObjectName(QStringLiteral("actionOpenTrace"));
+    openTrace->setShortcut(QKeySequence::Open);
+    file->addSeparator();
     QAction* sources = file->addAction(tr("&Data sources…"), this, [this] { openDataSources(); });
     sources->setObjectName(QStringLiteral("actionDataSources"));
     sources->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));

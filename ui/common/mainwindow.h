@@ -14,6 +14,7 @@ class AppContext;
 namespace firebreak::ui {
 
 class IncidentWorkspace;
+class TracesWorkspace;
 class SourceHealthBar;
 class TimeRangeBar;
 
@@ -28,6 +29,7 @@ public:
     /// "incident", "metrics", "logs", "traces".
     static QStringList workspaceNames();
     bool showWorkspace(const QString& name);
+    TracesWorkspace* tracesWorkspace() const { return m_traces; }
     QString currentWorkspace() const;
     /// Window geometry and workspace of the last session.
     void restoreSession();
@@ -50,6 +52,7 @@ private:
     QTabWidget* m_tabs;
     SourceHealthBar* m_health;
     IncidentWorkspace* m_incident = nullptr;
+    TracesWorkspace* m_traces = nullptr;
 };
 
 } // namespace firebreak::ui

@@ -48,7 +48,8 @@ bool isHtml(const QByteArray& contentType, const QByteArray& body)
 QueryError networkError(const net::NetError& net)
 {
     QueryError error;
-    error.kind = QueryError::Kind::Network;
+    // An answer cut off mid-way is an unreadable answer, whichever layer noticed it.
+    error.kind = net.kind == net::NetError::Kind::Malformed ? QueryError::Kind::Malformed : QueryError::Kind::Network;
     error.netKind = net.kind;
     error.httpStatus = net.httpStatus;
     error.message = net.message;
@@ -310,7 +311,9 @@ struct PagedQuery : std::enable_shared_from_this<PagedQuery>
         if (added == 0) {
             // A whole page of lines at one nanosecond that were all seen: the server cannot give more of
             // them (it returns the same first ones each time). Move on past that nanosecond and say so.
-            out.warnings << Text::tr("More than %1 lines share the timestamp %2 ns; only %1 of them could be fetched.")
+            out.warnings << Text::tr(
+                "Loki gives at most %1 lines per request and at least as many share the timestamp %2 ns: "
+                "any more at that nanosecond cannot be fetched.")
                                 .arg(asked)
                                 .arg(boundaryNs);
             if (backward)

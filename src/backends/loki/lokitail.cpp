@@ -150,9 +150,11 @@ void LokiTail::take(Answer<QueryResult> answer, qint64 asked)
     const bool full = page.size() >= asked;
     if (full && fresh.isEmpty()) {
         // More lines at the cursor's nanosecond than one answer holds: the server keeps giving the same ones.
-        Q_EMIT warning(Text::tr("More than %1 lines share the timestamp %2 ns; only %1 of them could be fetched.")
-                           .arg(asked)
-                           .arg(m_cursorNs));
+        Q_EMIT warning(
+            Text::tr("Loki gives at most %1 lines per request and at least as many share the timestamp %2 ns: "
+                     "any more at that nanosecond cannot be fetched.")
+                .arg(asked)
+                .arg(m_cursorNs));
         ++m_cursorNs;
         m_atCursor.clear();
     }

@@ -83,8 +83,8 @@ public:
     /// Traces whose answer is larger are refused with TooLarge (default: HttpRequest's cap, 256 MiB).
     void setMaxTraceBytes(qint64 bytes) { m_maxTraceBytes = bytes; }
 
-    /// /api/v2/traces/<id> with Accept: application/protobuf, or /api/traces/<id> where Tempo has no v2 (2.4
-    /// and older answer 404 "404 page not found" for it; "trace not found" is an answer, not a missing endpoint).
+    /// /api/v2/traces/<id> with Accept: application/protobuf, or /api/traces/<id> where Tempo has no v2 (2.2.4
+    /// answers 404 "404 page not found" for it; "trace not found" is an answer, not a missing endpoint).
     net::RequestHandlePtr traceById(const QString& traceId, QObject* context, Callback<TraceResult> onDone);
     /// /api/search: one answer with everything.
     net::RequestHandlePtr search(const SearchQuery& query, QObject* context, Callback<SearchResult> onDone);

@@ -35,6 +35,11 @@ struct Bad
     throw Bad { where.isEmpty() ? what : where + QStringLiteral(": ") + what };
 }
 
+QString join(const QString& where, const char* key)
+{
+    return where.isEmpty() ? QString::fromLatin1(key) : where + u'.' + QLatin1String(key);
+}
+
 QString qs(const std::string& text)
 {
     return QString::fromStdString(text);
@@ -75,7 +80,7 @@ QString string(const json& object, const char* key, const QString& where)
     if (!value)
         return {};
     if (!value->is_string())
-        bad(where + u'.' + QLatin1String(key), Text::tr("expected a string"));
+        bad(join(where, key), Text::tr("expected a string"));
     return qs(value->get<std::string>());
 }
 
@@ -94,7 +99,7 @@ qint64 integer(const json& object, const char* key, const QString& where)
         if (ec == std::errc() && end == text.data() + text.size())
             return n;
     }
-    bad(where + u'.' + QLatin1String(key), Text::tr("expected an integer"));
+    bad(join(where, key), Text::tr("expected an integer"));
 }
 
 const json& array(const json& object, const char* key, const QString& where)
@@ -104,7 +109,7 @@ const json& array(const json& object, const char* key, const QString& where)
     if (!value)
         return empty;
     if (!value->is_array())
-        bad(where + u'.' + QLatin1String(key), Text::tr("expected an array"));
+        bad(join(where, key), Text::tr("expected an array"));
     return *value;
 }
 
@@ -112,7 +117,8 @@ QString valueText(const json& value)
 {
     if (!value.is_object() || value.empty())
         return {};
-    const auto& [key, inner] = *value.items().begin();
+    // Not `*value.items().begin()`: that refers into a temporary iteration proxy, gone before it is read.
+    const json& inner = value.begin().value();
     if (inner.is_string())
         return qs(inner.get<std::string>());
     return qs(inner.dump());

@@ -23,17 +23,22 @@ portfile="$workdir/loki.port"
 urlfile="$workdir/loki.url"
 logfile="$workdir/loki.log"
 
+# Running, not merely a zombie waiting to be reaped (the fixture's parent is gone, so init reaps it, maybe late).
+alive() {
+    kill -0 "$1" 2>/dev/null && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]
+}
+
 stop() {
     if [ -f "$pidfile" ]; then
         local pid
         pid=$(cat "$pidfile")
-        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        if [ -n "$pid" ] && alive "$pid"; then
             kill -TERM "$pid" 2>/dev/null || true
-            for _ in $(seq 1 50); do
-                kill -0 "$pid" 2>/dev/null || break
-                sleep 0.1
+            for _ in $(seq 1 100); do
+                alive "$pid" || break
+                sleep 0.05
             done
-            kill -KILL "$pid" 2>/dev/null || true
+            alive "$pid" && kill -KILL "$pid" 2>/dev/null
             echo "fake-loki-fixture: stopped pid $pid"
         fi
     fi
@@ -60,7 +65,7 @@ start() {
             echo "fake-loki-fixture: $(cat "$logfile") (pid $pid)"
             return 0
         fi
-        if ! kill -0 "$pid" 2>/dev/null; then
+        if ! alive "$pid"; then
             echo "fake-loki-fixture: fake-loki exited at start:" >&2
             cat "$logfile" >&2
             rm -f "$pidfile"

@@ -299,7 +299,9 @@ bool FakeTempo::listenGrpc(quint16 port)
 
 QByteArray FakeTempo::versionText()
 {
-    return QByteArrayLiteral("tempo, version v2.2.4 (branch: HEAD, revision: 816c0e1c3a)\n"
+    // Tempo's /status/<endpoint> pages start with the request line (210 bytes, as recorded).
+    return QByteArrayLiteral("GET /status/version\n"
+                             "tempo, version v2.2.4 (branch: HEAD, revision: 816c0e1c3a)\n"
                              "  build user:       \n"
                              "  build date:       \n"
                              "  go version:       go1.19.8\n"

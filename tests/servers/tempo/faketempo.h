@@ -48,7 +48,7 @@ public:
     int grpcPort() const { return m_grpcPort; }
     QString grpcAddress() const { return QStringLiteral("127.0.0.1:%1").arg(m_grpcPort); }
 
-    /// /api/v2/traces/<id> exists (Tempo 2.5 and later); off, the server answers 404 there as Tempo 2.2.4 does.
+    /// /api/v2/traces/<id> exists (newer Tempo); off, the server answers 404 there as Tempo 2.2.4 does.
     void setV2TracesEnabled(bool enabled) { m_v2Traces = enabled; }
     /// Traces whose protobuf is larger are refused by /api/traces (500 "trace exceeds max size (max bytes: N)")
     /// and cut to fit, marked partial, by /api/v2/traces. 0: no limit.
@@ -71,7 +71,7 @@ public:
     qsizetype traceCount() const;
     qsizetype spanCount() const;
 
-    /// Tempo 2.2.4's /status/version text.
+    /// Tempo 2.2.4's /status/version text, byte for byte.
     static QByteArray versionText();
 
     struct SearchParams
