@@ -84,10 +84,19 @@ void LogBatch::append(qint64 timestampNs, qint32 stream, QByteArrayView text, co
     m_lines.push_back(line);
 }
 
-void LogBatch::appendFrom(const LogBatch& other, qsizetype index)
+void LogBatch::appendFrom(const LogBatch& other, qsizetype index, std::vector<qint32>* streamMap)
 {
     const LogLine& line = other.at(index);
-    const qint32 stream = addStream(other.streamLabels(line.stream));
+    qint32 stream = -1;
+    if (streamMap) {
+        streamMap->resize(other.m_streams.size(), -1);
+        qint32& known = (*streamMap)[static_cast<std::size_t>(line.stream)];
+        if (known < 0)
+            known = addStream(other.streamLabels(line.stream));
+        stream = known;
+    } else {
+        stream = addStream(other.streamLabels(line.stream));
+    }
     append(line.timestampNs, stream, other.text(line), other.extra(line));
 }
 

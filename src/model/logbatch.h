@@ -47,8 +47,9 @@ public:
     /// The index of the stream with these labels, added when new.
     qint32 addStream(const LogLabels& labels);
     void append(qint64 timestampNs, qint32 stream, QByteArrayView text, const LogLineExtra& extra = {});
-    /// Copies line `index` of `other` (with its stream and extras) to the end of this batch.
-    void appendFrom(const LogBatch& other, qsizetype index);
+    /// Copies line `index` of `other` (with its stream and extras) to the end of this batch. Copying many
+    /// lines, pass the same `streamMap` each time (empty at first): it remembers where other's streams went.
+    void appendFrom(const LogBatch& other, qsizetype index, std::vector<qint32>* streamMap = nullptr);
     void reserve(qsizetype lines, qsizetype textBytes);
     void clear();
 

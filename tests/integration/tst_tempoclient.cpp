@@ -597,7 +597,7 @@ private Q_SLOTS:
         Result<SearchResult> result;
         tempo.streamSearch(
             {}, &m_context, [&](const SearchResult&) { ++partials; }, result.callback(),
-            std::chrono::milliseconds(400));
+            std::chrono::milliseconds(1500));
         QTRY_VERIFY_WITH_TIMEOUT(result.answer.has_value(), Wait);
         QVERIFY(!result.answer->ok());
         QCOMPARE(result.answer->error->netKind, net::NetError::Kind::Timeout);

@@ -44,7 +44,7 @@ namespace {
 
 constexpr std::int64_t Ms = 1'000'000;
 constexpr int Wait = 10000;
-// The fixture trace starts 2026-11-25 10:23:39.742 UTC.
+// The fixture trace starts 2026-11-25 15:43:39.742 UTC.
 constexpr qint64 FixtureStartMs = 1'795'621'419'742;
 
 const QString FixturePath = QStringLiteral("tempo/tempo-trace-protobuf.pb");
@@ -243,7 +243,8 @@ private Q_SLOTS:
         QTest::newRow("whole_milliseconds_drop_zeros")
             << qint64(590 * Ms) << QStringLiteral("590 ms") << QStringLiteral("+590 ms");
         QTest::newRow("seconds") << qint64(1153 * Ms) << QStringLiteral("1.15 s") << QStringLiteral("+1.15 s");
-        QTest::newRow("negative") << qint64(-35 * Ms) << minus + QStringLiteral("35 ms") << minus + QStringLiteral("35 ms");
+        QTest::newRow("negative") << qint64(-35 * Ms) << minus + QStringLiteral("35 ms")
+                                  << minus + QStringLiteral("35 ms");
         QTest::newRow("minutes") << qint64(125'300 * Ms) << QStringLiteral("2 m 5.3 s") << QStringLiteral("+2 m 5.3 s");
     }
 
@@ -261,7 +262,7 @@ private Q_SLOTS:
         QCOMPARE(formatExactNs(1153 * Ms), QStringLiteral("1,153,000,000 ns"));
         QCOMPARE(formatExactNs(-999), QStringLiteral("-999 ns"));
         QCOMPARE(formatTimestampNs(1'795'621'419'742'387'522, TimeDisplay::Utc),
-            QStringLiteral("2026-11-25 10:23:39.742387 UTC"));
+            QStringLiteral("2026-11-25 15:43:39.742387 UTC"));
     }
 
     void spanDetailsShowsTheSpan()
@@ -289,7 +290,7 @@ private Q_SLOTS:
         QCOMPARE(text("spanId"), QStringLiteral("00f067aa0ba90207"));
         QCOMPARE(text("parentId"), QStringLiteral("00f067aa0ba90205"));
         QCOMPARE(text("traceId"), QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736"));
-        QCOMPARE(text("spanStart"), QStringLiteral("2026-11-25 10:23:39.837387 UTC (+95 ms into the trace)"));
+        QCOMPARE(text("spanStart"), QStringLiteral("2026-11-25 15:43:39.837387 UTC (+95 ms into the trace)"));
         QCOMPARE(text("spanDuration"), QStringLiteral("770 ms"));
         // 770 ms minus its seven children (25 + 35 + 10 + 8 + 600 + 30 + 15 ms, none overlapping).
         QCOMPARE(text("spanSelfTime"), QStringLiteral("47 ms (6.1 % of the span)"));
@@ -493,7 +494,7 @@ private Q_SLOTS:
         QCOMPARE(
             model->index(0, TraceStatisticsModel::SelfTotalColumn, payment).data().toString(), QStringLiteral("27 ms"));
         QCOMPARE(view.findChild<QLabel*>(QStringLiteral("statisticsSummary"))->text(),
-            QStringLiteral("20 spans · 3 services · 7 errors · 900 ms end to end"));
+            QStringLiteral("Spans: 20 · Services: 3 · Errors: 7 · 900 ms end to end"));
         screenshot(&view, QStringLiteral("statistics"));
 
         // Numeric sorting: by count ascending puts payment (6) before checkout (8), not "6" after "10".
@@ -700,7 +701,7 @@ private Q_SLOTS:
         QCOMPARE(id.data().toString(), u"00000000000000000000000000000abc"_s);
         QCOMPARE(model.index(0, tempo::SearchResultsModel::DurationColumn).data().toString(), u"< 1 ms"_s);
         QCOMPARE(model.index(0, tempo::SearchResultsModel::StartColumn).data().toString(),
-            u"2026-11-25 10:23:39.742387 UTC"_s);
+            u"2026-11-25 15:43:39.742387 UTC"_s);
 
         // The next delivery repeats the trace (now with a duration) and adds two: one insertion.
         tempo::SearchResult second = first;
@@ -744,7 +745,7 @@ private Q_SLOTS:
         // Three messages, each with more traces: the table grew while the stream ran.
         QVERIFY2(rowsInserted.count() >= 2, qPrintable(QString::number(rowsInserted.count())));
         QCOMPARE(table->model()->rowCount(), 12);
-        QVERIFY2(status->text().startsWith(u"12 traces in "_s), qPrintable(status->text()));
+        QVERIFY2(status->text().startsWith(u"Traces found: 12 in "_s), qPrintable(status->text()));
         QVERIFY(!panel.isSearching());
 
         // Newest first; the request carried the time range and the form's limit.
@@ -756,7 +757,7 @@ private Q_SLOTS:
         QCOMPARE(rows->index(0, tempo::SearchResultsModel::DurationColumn).data().toString(), u"120 ms"_s);
         QCOMPARE(rows->index(0, tempo::SearchResultsModel::MatchedColumn).data().toString(), u"1"_s);
         QCOMPARE(rows->index(0, tempo::SearchResultsModel::StartColumn).data().toString(),
-            u"2026-11-25 10:23:51.742387 UTC"_s);
+            u"2026-11-25 15:43:51.742387 UTC"_s);
         // Sorting by duration is numeric: 10 ms before 100 ms before 120 ms.
         table->sortByColumn(tempo::SearchResultsModel::DurationColumn, Qt::AscendingOrder);
         QCOMPARE(rows->index(0, tempo::SearchResultsModel::DurationColumn).data().toString(), u"10 ms"_s);

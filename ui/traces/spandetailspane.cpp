@@ -374,7 +374,7 @@ void SpanDetailsPane::copyCurrent(bool withKey)
     if (!current.isValid())
         return;
     const auto kind = static_cast<SpanAttributesModel::RowKind>(current.data(SpanAttributesModel::KindRole).toInt());
-    const auto line = [](const QModelIndex& index) {
+    const auto line = [](const QModelIndex& index) -> QString {
         return index.data(SpanAttributesModel::KeyRole).toString() + u'='
             + index.data(SpanAttributesModel::ValueRole).toString();
     };

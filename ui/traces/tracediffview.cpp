@@ -113,18 +113,25 @@ void TraceDiffView::setTraces(analysis::TraceDocumentPtr a, analysis::TraceDocum
     QtConcurrent::run([a = m_a, b = m_b] {
         return analysis::TraceDiff::compute(a->trace, a->tree, b->trace, b->tree);
     }).then(this, [this, job](analysis::TraceDiff diff) {
-        if (job != m_job)
-            return;
-        m_computing = false;
-        m_model->setDiff(std::move(diff));
-        // Deep traces would unfold into thousands of rows; the first levels tell the story.
-        if (m_model->diff().rows.size() <= 500)
-            m_tree->expandAll();
-        else
-            m_tree->expandToDepth(2);
-        showState();
-        Q_EMIT diffReady();
+        // As in TraceStatisticsView: always through the event loop, never inside setTraces().
+        QMetaObject::invokeMethod(
+            this, [this, job, diff = std::move(diff)]() mutable { apply(job, std::move(diff)); }, Qt::QueuedConnection);
     });
+}
+
+void TraceDiffView::apply(quint64 job, analysis::TraceDiff diff)
+{
+    if (job != m_job)
+        return;
+    m_computing = false;
+    m_model->setDiff(std::move(diff));
+    // Deep traces would unfold into thousands of rows; the first levels tell the story.
+    if (m_model->diff().rows.size() <= 500)
+        m_tree->expandAll();
+    else
+        m_tree->expandToDepth(2);
+    showState();
+    Q_EMIT diffReady();
 }
 
 void TraceDiffView::showState()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/tracediff.h"
 #include "analysis/tracedocument.h"
 
 #include <QWidget>
@@ -44,6 +45,7 @@ Q_SIGNALS:
     void diffReady();
 
 private:
+    void apply(quint64 job, analysis::TraceDiff diff);
     void showState();
 
     analysis::TraceDocumentPtr m_a;

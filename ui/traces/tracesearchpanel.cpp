@@ -18,7 +18,6 @@
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace firebreak::ui {
@@ -136,8 +135,8 @@ TraceSearchPanel::TraceSearchPanel(net::HttpClient& http, TimeRangeController& t
     connect(m_searchButton, &QPushButton::clicked, this, &TraceSearchPanel::search);
     connect(m_cancelButton, &QPushButton::clicked, this, &TraceSearchPanel::cancel);
     connect(m_query, &QLineEdit::returnPressed, this, [this] {
-        // The Enter that picked a completion is not a request to search.
-        if (!m_justCompleted)
+        // The line edit sees the Enter that picks a completion before the popup closes: that is no search.
+        if (!m_completer->popup()->isVisible())
             search();
     });
     connect(m_query, &QLineEdit::textEdited, this, &TraceSearchPanel::updateCompletion);
@@ -232,7 +231,7 @@ void TraceSearchPanel::search()
             if (job != m_job)
                 return;
             m_results->addResults(partial);
-            setStatus(tr("Searching… %n trace(s) so far", nullptr, m_results->rowCount()));
+            setStatus(tr("Searching… traces found so far: %1").arg(m_results->rowCount()));
         },
         [this, job](tempo::Answer<tempo::SearchResult> answer) { finish(job, std::move(answer)); });
     updateButtons();
@@ -245,7 +244,7 @@ void TraceSearchPanel::cancel()
     ++m_job; // the cancelled stream's answer is not shown
     m_stream->cancel();
     m_stream.reset();
-    setStatus(tr("Search cancelled; %n trace(s) found before.", nullptr, m_results->rowCount()));
+    setStatus(tr("Search cancelled; traces found until then: %1").arg(m_results->rowCount()));
     updateButtons();
     Q_EMIT searchFinished(false);
 }
@@ -259,7 +258,7 @@ void TraceSearchPanel::finish(quint64 job, tempo::Answer<tempo::SearchResult> an
     if (!answer.ok()) {
         const QString message = answer.error ? answer.error->message : tr("The search failed.");
         setStatus(m_results->rowCount() > 0
-                ? tr("%1 (%n trace(s) found before the error are shown)", nullptr, m_results->rowCount()).arg(message)
+                ? tr("%1 (traces found before the error: %2)").arg(message).arg(m_results->rowCount())
                 : message,
             true);
         Q_EMIT searchFinished(false);
@@ -271,12 +270,14 @@ void TraceSearchPanel::finish(quint64 job, tempo::Answer<tempo::SearchResult> an
     if (m_results->rowCount() == 0) {
         setStatus(tr("No traces matched in the selected time range (%1 s).").arg(took));
     } else {
-        QString text = tr("%n trace(s) in %1 s", nullptr, m_results->rowCount()).arg(took);
-        if (metrics.inspectedTraces > 0 || metrics.inspectedBytes > 0) {
+        QString text = tr("Traces found: %1 in %2 s").arg(m_results->rowCount()).arg(took);
+        if (metrics.inspectedBytes > 0) {
             text += QStringLiteral(" · ")
-                + tr("inspected %1 traces, %2")
-                      .arg(QLocale().toString(metrics.inspectedTraces),
-                          QLocale().formattedDataSize(metrics.inspectedBytes));
+                + (metrics.inspectedTraces > 0
+                        ? tr("inspected %1 traces, %2")
+                              .arg(QLocale().toString(metrics.inspectedTraces),
+                                  QLocale().formattedDataSize(metrics.inspectedBytes))
+                        : tr("inspected %1").arg(QLocale().formattedDataSize(metrics.inspectedBytes)));
         }
         if (m_results->rowCount() >= m_limit->value())
             text += QStringLiteral(" · ") + tr("limit reached: raise it or narrow the query to see more");
@@ -366,8 +367,6 @@ void TraceSearchPanel::insertCompletion(const QString& completion)
         rest.remove(0, 1);
     m_query->setText(text.left(from) + completion + rest);
     m_query->setCursorPosition(static_cast<int>(from + completion.size()));
-    m_justCompleted = true;
-    QTimer::singleShot(0, this, [this] { m_justCompleted = false; });
 }
 
 void TraceSearchPanel::loadTagNames()

@@ -83,7 +83,6 @@ private:
     QString m_valuesTag; // the tag whose values are being fetched
     net::LatestRequest m_valueRequest;
     tempo::TraceQLCompletion m_completion; // what the open popup would replace
-    bool m_justCompleted = false;
 
     QLineEdit* m_query;
     QSpinBox* m_minDuration;

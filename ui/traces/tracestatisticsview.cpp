@@ -92,16 +92,25 @@ void TraceStatisticsView::setDocument(analysis::TraceDocumentPtr document)
     QtConcurrent::run([document = m_document] {
         return analysis::TraceStatistics::compute(document->trace, document->tree);
     }).then(this, [this, job](analysis::TraceStatistics statistics) {
-        if (job != m_job)
-            return;
-        m_computing = false;
-        m_model->setStatistics(std::move(statistics), m_document->trace.durationNs());
-        // A handful of services reads best unfolded; hundreds would bury the table.
-        if (m_model->rowCount() <= 12)
-            m_tree->expandAll();
-        showSummary();
-        Q_EMIT statisticsReady();
+        // then() runs at once when the work finished before it was attached; through the event loop, the result
+        // always arrives after setDocument() returned, and a newer document has always been seen by then.
+        QMetaObject::invokeMethod(
+            this, [this, job, statistics = std::move(statistics)]() mutable { apply(job, std::move(statistics)); },
+            Qt::QueuedConnection);
     });
+}
+
+void TraceStatisticsView::apply(quint64 job, analysis::TraceStatistics statistics)
+{
+    if (job != m_job)
+        return;
+    m_computing = false;
+    m_model->setStatistics(std::move(statistics), m_document->trace.durationNs());
+    // A handful of services reads best unfolded; hundreds would bury the table.
+    if (m_model->rowCount() <= 12)
+        m_tree->expandAll();
+    showSummary();
+    Q_EMIT statisticsReady();
 }
 
 void TraceStatisticsView::showSummary()
@@ -115,10 +124,11 @@ void TraceStatisticsView::showSummary()
         return;
     }
     const Trace& trace = m_document->trace;
-    m_summary->setText(tr("%n span(s)", nullptr, static_cast<int>(trace.spanCount())) + QStringLiteral(" · ")
-        + tr("%n service(s)", nullptr, static_cast<int>(m_model->rowCount())) + QStringLiteral(" · ")
-        + tr("%n error(s)", nullptr, static_cast<int>(trace.errorCount())) + QStringLiteral(" · ")
-        + tr("%1 end to end").arg(analysis::formatDurationNs(trace.durationNs())));
+    m_summary->setText(tr("Spans: %1 · Services: %2 · Errors: %3 · %4 end to end")
+                           .arg(trace.spanCount())
+                           .arg(m_model->rowCount())
+                           .arg(trace.errorCount())
+                           .arg(analysis::formatDurationNs(trace.durationNs())));
 }
 
 } // namespace firebreak::ui

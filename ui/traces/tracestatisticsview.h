@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/tracedocument.h"
+#include "analysis/tracestatistics.h"
 
 #include <QWidget>
 
@@ -38,6 +39,7 @@ Q_SIGNALS:
     void groupActivated(const QString& service, const QString& operation);
 
 private:
+    void apply(quint64 job, analysis::TraceStatistics statistics);
     void showSummary();
 
     analysis::TraceDocumentPtr m_document;

@@ -408,11 +408,11 @@ void TracesWorkspace::updateSummary()
         const std::int32_t span = m_document->tree.roots.front();
         root = trace.string(trace.services[span]) + u": " + trace.string(trace.names[span]);
     }
+    const qsizetype spans = trace.spanCount();
     m_summary->setText(
-        tr("<b>%1</b> · trace %2 · %Ln span(s) · %3 services · %4 · %5 errors · depth %6 · "
-           "loaded in %7 ms (parse %8 ms, layout %9 ms)",
-            nullptr, trace.spanCount())
-            .arg(root.toHtmlEscaped(), trace.traceId().toHex())
+        tr("<b>%1</b> · trace %2 · %3 · %4 services · %5 · %6 errors · depth %7 · "
+           "loaded in %8 ms (parse %9 ms, layout %10 ms)")
+            .arg(root.toHtmlEscaped(), trace.traceId().toHex(), spans == 1 ? tr("1 span") : tr("%L1 spans").arg(spans))
             .arg(trace.serviceCount())
             .arg(analysis::formatDurationNs(trace.durationNs()))
             .arg(trace.errorCount())

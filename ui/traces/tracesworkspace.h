@@ -106,3 +106,5 @@ private:
 };
 
 } // namespace firebreak::ui
+
+Q_DECLARE_METATYPE(firebreak::ui::SpanReference)

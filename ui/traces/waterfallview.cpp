@@ -282,7 +282,7 @@ void WaterfallView::paintRuler(QPainter& painter, const std::vector<std::int64_t
     bold.setBold(true);
     painter.setFont(bold);
     const QString title = m_rows && m_rows->document()
-        ? tr("Service and operation (%Ln span(s))", nullptr, m_rows->document()->trace.spanCount())
+        ? tr("Service and operation (%L1)").arg(m_rows->document()->trace.spanCount())
         : tr("Service and operation");
     painter.drawText(QRect(8, 0, m_geometry.treeWidth - 16, ruler.height()), Qt::AlignVCenter | Qt::AlignLeft,
         painter.fontMetrics().elidedText(title, Qt::ElideRight, m_geometry.treeWidth - 16));
@@ -343,9 +343,9 @@ void WaterfallView::paintRow(QPainter& painter, qsizetype row, const analysis::W
         italic.setItalic(true);
         painter.setFont(italic);
         painter.setPen(pal.color(QPalette::PlaceholderText));
-        const QString text
-            = tr("Missing parent %1 (%Ln orphaned span(s))", nullptr, static_cast<qsizetype>(missing.orphans.size()))
-                  .arg(spanIdToHex(missing.parentSpanId));
+        const QString text = tr("Missing parent %1 (orphans below: %2)")
+                                 .arg(spanIdToHex(missing.parentSpanId))
+                                 .arg(missing.orphans.size());
         painter.drawText(QRect(textLeft, rowRect.top(), treeRect.width() - textLeft, rowRect.height()),
             Qt::AlignVCenter | Qt::AlignLeft,
             painter.fontMetrics().elidedText(text, Qt::ElideRight, treeRect.width() - textLeft));

@@ -282,6 +282,7 @@ struct PagedQuery : std::enable_shared_from_this<PagedQuery>
 
         const LogBatch& lines = page.logs; // sorted in `direction` by queryRangePage
         qint64 added = 0;
+        std::vector<qint32> streams;
         for (qsizetype i = 0; i < lines.size(); ++i) {
             const LogLine& line = lines.at(i);
             if (haveBoundary && line.timestampNs == boundaryNs && atBoundary.contains(lines.identity(line)))
@@ -290,7 +291,7 @@ struct PagedQuery : std::enable_shared_from_this<PagedQuery>
                 result.truncated = true;
                 break;
             }
-            result.logs.appendFrom(lines, i);
+            result.logs.appendFrom(lines, i, &streams);
             ++added;
         }
         if (!lines.isEmpty()) {

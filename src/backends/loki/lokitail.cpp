@@ -132,11 +132,12 @@ void LokiTail::take(Answer<QueryResult> answer, qint64 asked)
     }
     const LogBatch& page = result.logs; // oldest first
     LogBatch fresh;
+    std::vector<qint32> streams;
     for (qsizetype i = 0; i < page.size(); ++i) {
         const LogLine& line = page.at(i);
         if (line.timestampNs == m_cursorNs && m_atCursor.contains(page.identity(line)))
             continue;
-        fresh.appendFrom(page, i);
+        fresh.appendFrom(page, i, &streams);
     }
     if (!page.isEmpty()) {
         const qint64 newest = page.at(page.size() - 1).timestampNs;

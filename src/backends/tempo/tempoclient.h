@@ -71,7 +71,7 @@ private:
 /// The query API of one Grafana Tempo. Every call is asynchronous: the transfer on HttpClient's network thread,
 /// parsing on the global thread pool, and `onDone` runs once on `context`'s (the GUI) thread, unless `context`
 /// was destroyed meanwhile. Cancelling the returned handle makes `onDone` run with a Network error of kind
-/// Cancelled. Copies share what was learnt about the server (which endpoints it has, its gRPC channel).
+/// Cancelled. Copies share what was learnt about the server (which endpoints it has).
 class TempoClient
 {
 public:

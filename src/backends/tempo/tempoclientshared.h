@@ -8,11 +8,6 @@
 #include <QPointer>
 
 #include <atomic>
-#include <mutex>
-
-namespace grpc {
-class Channel;
-}
 
 namespace firebreak::tempo {
 
@@ -29,9 +24,6 @@ struct TempoClient::Shared
     std::atomic<Endpoint> traceV2 { Endpoint::Unknown };
     std::atomic<Endpoint> tagsV2 { Endpoint::Unknown };
     std::atomic<Endpoint> buildInfo { Endpoint::Unknown };
-
-    std::mutex channelMutex;
-    std::shared_ptr<grpc::Channel> channel;
 };
 
 QString displayUrl(const QUrl& url);

@@ -13,6 +13,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 namespace firebreak::tempo {
 
@@ -46,6 +48,22 @@ std::shared_ptr<grpc::Channel> makeChannel(const net::ConnectionProfile& profile
     arguments.SetMaxReceiveMessageSize(256 * 1024 * 1024);
     arguments.SetString(GRPC_ARG_PRIMARY_USER_AGENT_STRING, "Firebreak/" FIREBREAK_VERSION);
     return grpc::CreateCustomChannel(TempoClient::grpcTarget(profile).toStdString(), credentials, arguments);
+}
+
+/// One channel per server for the whole process, as gRPC advises, and never released: a channel whose last
+/// reference went away inside a call's completion (a reactor deleting itself) would shut down gRPC's callback
+/// queue from that queue's own thread, which aborts in gRPC 1.51.
+std::shared_ptr<grpc::Channel> channelFor(const net::ConnectionProfile& profile)
+{
+    static std::mutex mutex;
+    static auto* channels = new std::map<QString, std::shared_ptr<grpc::Channel>>; // reachable until exit
+    const QString key = TempoClient::grpcTarget(profile) + u'|' + profile.baseUrl.scheme() + u'|' + profile.tls.caFile
+        + u'|' + profile.tls.clientCertFile + u'|' + profile.tls.clientKeyFile;
+    std::lock_guard lock(mutex);
+    auto& channel = (*channels)[key];
+    if (!channel)
+        channel = makeChannel(profile);
+    return channel;
 }
 
 tempopb::SearchRequest searchRequest(const SearchQuery& query)
@@ -320,15 +338,8 @@ std::shared_ptr<SearchStream> TempoClient::streamSearch(const SearchQuery& query
         job->fallBack(job);
         return handle;
     }
-    std::shared_ptr<grpc::Channel> channel;
-    {
-        std::lock_guard lock(m_shared->channelMutex);
-        if (!m_shared->channel)
-            m_shared->channel = makeChannel(m_profile);
-        channel = m_shared->channel;
-    }
     // The stub only forwards to the channel; the call holds what it needs.
-    tempopb::StreamingQuerier::Stub stub(channel);
+    tempopb::StreamingQuerier::Stub stub(channelFor(m_profile));
     auto* reactor = new SearchReactor(job, timeout.value_or(m_profile.timeout));
     reactor->start(stub);
     return handle;
