@@ -10,6 +10,7 @@
 #include "model/timerangecontroller.h"
 #include "net/httpclient.h"
 #include "testutils.h"
+#include "tracegenerator.h"
 #include "traces/spandetailspane.h"
 #include "traces/tracediffview.h"
 #include "traces/tracesearchpanel.h"
@@ -22,11 +23,13 @@
 #include <QClipboard>
 #include <QCompleter>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -87,6 +90,21 @@ void screenshot(QWidget* widget, const QString& name)
         return;
     QDir().mkpath(dir);
     QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
+}
+
+/// The same with a popup (a window of its own, which grab() leaves out) painted where it shows.
+void screenshotWithPopup(QWidget* widget, QWidget* popup, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("FIREBREAK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QPixmap picture = widget->grab();
+    {
+        QPainter painter(&picture);
+        painter.drawPixmap(popup->mapToGlobal(QPoint()) - widget->mapToGlobal(QPoint()), popup->grab());
+    }
+    QDir().mkpath(dir);
+    QVERIFY(picture.save(dir + u'/' + name + QStringLiteral(".png")));
 }
 
 /// The fixture with "call card gateway" twice as long and "record failure" renamed: a latency change, a path
@@ -636,6 +654,56 @@ private Q_SLOTS:
         QCOMPARE(compare.count(), 2);
     }
 
+    void largeTraceStatisticsAndDiff()
+    {
+        // 100,000 generated spans: the work runs on the pool, the GUI thread only swaps models in.
+        tools::TraceShape shape;
+        shape.spans = 100'000;
+        const TraceDocumentResult loaded = loadTraceDocument(tools::generateTraceProtobuf(shape), u"generated"_s);
+        QVERIFY(loaded.ok());
+        const TraceDocumentPtr document = loaded.document;
+
+        TraceStatisticsView statistics;
+        statistics.resize(1100, 560);
+        statistics.show();
+        QSignalSpy statisticsReady(&statistics, &TraceStatisticsView::statisticsReady);
+        QElapsedTimer clock;
+        clock.start();
+        statistics.setDocument(document);
+        const qint64 setMs = clock.elapsed();
+        QTRY_COMPARE_WITH_TIMEOUT(statisticsReady.count(), 1, 30000);
+        const qint64 readyMs = clock.elapsed();
+        qsizetype spans = 0;
+        qsizetype errors = 0;
+        for (const SpanGroupStatistics& service : statistics.model()->services()) {
+            spans += service.count;
+            errors += service.errors;
+        }
+        QCOMPARE(spans, document->trace.spanCount());
+        QCOMPARE(errors, document->trace.errorCount());
+        QCOMPARE(statistics.model()->rowCount(), 30);
+        clock.restart();
+        statistics.grab(); // one paint of the expanded tree
+        const qint64 paintMs = clock.elapsed();
+
+        TraceDiffView diff;
+        diff.resize(1100, 560);
+        diff.show();
+        QSignalSpy diffReady(&diff, &TraceDiffView::diffReady);
+        clock.restart();
+        diff.setTraces(document, document);
+        QTRY_COMPARE_WITH_TIMEOUT(diffReady.count(), 1, 30000);
+        const qint64 diffMs = clock.elapsed();
+        QCOMPARE(diff.model()->diff().onlyA + diff.model()->diff().onlyB, 0);
+        QCOMPARE(diff.model()->diff().both, qsizetype(diff.model()->diff().rows.size()));
+        clock.restart();
+        diff.grab();
+        const qint64 diffPaintMs = clock.elapsed();
+        qInfo("100k spans: statistics set %lld ms, ready %lld ms, paint %lld ms; diff (%zu paths) ready %lld ms, "
+              "paint %lld ms",
+            setMs, readyMs, paintMs, diff.model()->diff().rows.size(), diffMs, diffPaintMs);
+    }
+
     void traceQLCompletionContext_data()
     {
         QTest::addColumn<QString>("text"); // '|' marks the cursor
@@ -766,6 +834,8 @@ private Q_SLOTS:
 
         QSignalSpy open(&panel, &TraceSearchPanel::openTraceRequested);
         const QRect cell = table->visualRect(rows->index(0, tempo::SearchResultsModel::RootNameColumn));
+        // QTest's double click on a widget is the second click only: the first one comes before it.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QTRY_COMPARE_WITH_TIMEOUT(open.count(), 1, Wait);
         QCOMPARE(open.first().first().toString(), u"00000000000000000000000000000001"_s);
@@ -851,7 +921,7 @@ private Q_SLOTS:
         QTest::keyClicks(query, u"{ resource.serv"_s);
         QTRY_VERIFY_WITH_TIMEOUT(completer->popup()->isVisible(), Wait);
         QCOMPARE(completer->currentCompletion(), u"resource.service.name"_s);
-        screenshot(&panel, u"search-completion"_s);
+        screenshotWithPopup(&panel, completer->popup(), u"search-completion"_s);
         QTest::keyClick(completer->popup(), Qt::Key_Return);
         QCOMPARE(query->text(), u"{ resource.service.name"_s);
         QVERIFY(!panel.isSearching()); // the Enter that picked the completion did not search
@@ -859,6 +929,7 @@ private Q_SLOTS:
         QTest::keyClicks(query, u" = \"pay"_s);
         QTRY_VERIFY_WITH_TIMEOUT(completer->popup()->isVisible(), Wait);
         QCOMPARE(completer->currentCompletion(), u"\"payment\""_s);
+        screenshotWithPopup(&panel, completer->popup(), u"search-completion-values"_s);
         QTest::keyClick(completer->popup(), Qt::Key_Return);
         QCOMPARE(query->text(), u"{ resource.service.name = \"payment\""_s);
         QVERIFY(setup.tempo.http().count(u"/api/v2/search/tag/resource.service.name/values"_s) == 1);

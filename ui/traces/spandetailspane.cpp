@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -96,6 +97,22 @@ QString kindText(SpanKind kind)
     }
     return {};
 }
+
+/// Group rows ("Span attributes (4)") in bold, so the groups stand out from their keys.
+class GroupDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const final
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (static_cast<SpanAttributesModel::RowKind>(index.data(SpanAttributesModel::KindRole).toInt())
+            == SpanAttributesModel::RowKind::Group)
+            option->font.setBold(true);
+    }
+};
 
 } // namespace
 
@@ -182,6 +199,7 @@ SpanDetailsPane::SpanDetailsPane(QWidget* parent)
     m_tree = new QTreeView(content);
     m_tree->setObjectName(QStringLiteral("spanAttributes"));
     m_tree->setModel(m_filter);
+    m_tree->setItemDelegate(new GroupDelegate(m_tree));
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -233,6 +251,7 @@ SpanDetailsPane::SpanDetailsPane(QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_filter->setFilterFixedString(text);
         m_tree->expandAll();
+        spanGroupRows();
     });
     connect(m_copyValue, &QAction::triggered, this, [this] { copyCurrent(false); });
     connect(m_copyKeyValue, &QAction::triggered, this, [this] { copyCurrent(true); });
@@ -270,6 +289,8 @@ void SpanDetailsPane::showSpan()
         updateCopyActions();
         return;
     }
+    // First: a hidden tree measures no rows for the key column.
+    m_pages->setCurrentIndex(1);
     const analysis::TraceDocument& document = *m_document;
     const Trace& trace = document.trace;
     const qsizetype span = m_span;
@@ -334,12 +355,31 @@ void SpanDetailsPane::showSpan()
     }
 
     m_tree->expandAll();
+    spanGroupRows();
     m_tree->resizeColumnToContents(SpanAttributesModel::KeyColumn);
-    // A very long key should not push the values out of sight.
-    m_tree->setColumnWidth(SpanAttributesModel::KeyColumn,
-        std::min(m_tree->columnWidth(SpanAttributesModel::KeyColumn), std::max(120, m_tree->width() / 2)));
-    m_pages->setCurrentIndex(1);
+    m_keyWidth = m_tree->columnWidth(SpanAttributesModel::KeyColumn);
+    fitKeyColumn();
     updateCopyActions();
+}
+
+void SpanDetailsPane::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitKeyColumn();
+}
+
+void SpanDetailsPane::fitKeyColumn()
+{
+    // Keys as wide as the longest, but a very long key must not push the values out of sight.
+    const int limit = std::max(140, m_tree->viewport()->width() * 55 / 100);
+    m_tree->setColumnWidth(SpanAttributesModel::KeyColumn, std::min(m_keyWidth + 8, limit));
+}
+
+void SpanDetailsPane::spanGroupRows()
+{
+    // The group titles are headings: across both columns.
+    for (int row = 0; row < m_filter->rowCount(); ++row)
+        m_tree->setFirstColumnSpanned(row, {}, true);
 }
 
 void SpanDetailsPane::copy(const QString& text)

@@ -43,8 +43,13 @@ Q_SIGNALS:
     /// Something went to the clipboard (for a status bar).
     void copied(const QString& text);
 
+protected:
+    void resizeEvent(QResizeEvent* event) final;
+
 private:
     void showSpan();
+    void fitKeyColumn();
+    void spanGroupRows();
     QToolButton* addIdRow(int row, const QString& label, QLabel*& value, const QString& objectName);
     void copy(const QString& text);
     void copyFromButton(QToolButton* button, const QString& text);
@@ -55,6 +60,7 @@ private:
     analysis::TraceDocumentPtr m_document;
     qsizetype m_span = -1;
     TimeDisplay m_display = TimeDisplay::Local;
+    int m_keyWidth = 0;
 
     analysis::SpanAttributesModel* m_model;
     analysis::SpanAttributesFilterModel* m_filter;

@@ -35,6 +35,8 @@ ToneDelegate::~ToneDelegate() = default;
 void ToneDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    if (m_boldGroups && !index.parent().isValid() && index.model()->hasChildren(index.siblingAtColumn(0)))
+        option->font.setBold(true);
     const QVariant toneValue = index.data(m_toneRole);
     if (!toneValue.isValid())
         return;

@@ -13,11 +13,15 @@ public:
     explicit ToneDelegate(int toneRole, QObject* parent = nullptr);
     ~ToneDelegate() override;
 
+    /// Top-level rows that hold others (a service above its operations) in bold.
+    void setBoldGroups(bool bold) { m_boldGroups = bold; }
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const final;
 
 private:
     int m_toneRole;
+    bool m_boldGroups = false;
 };
 
 } // namespace firebreak::ui

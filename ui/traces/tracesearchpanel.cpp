@@ -13,10 +13,12 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStringListModel>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -85,6 +87,7 @@ TraceSearchPanel::TraceSearchPanel(net::HttpClient& http, TimeRangeController& t
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     QHeaderView* header = m_table->horizontalHeader();
     header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(SearchResultsModel::RootNameColumn, QHeaderView::Stretch);
     const QFontMetrics metrics(m_table->font());
@@ -296,8 +299,6 @@ void TraceSearchPanel::setStatus(const QString& text, bool error)
     if (error) {
         const bool dark = palette.color(QPalette::Base).lightness() < 128;
         palette.setColor(QPalette::WindowText, dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xb3, 0x26, 0x1e));
-    } else {
-        palette.setColor(QPalette::WindowText, palette.color(QPalette::Disabled, QPalette::WindowText));
     }
     m_status->setPalette(palette);
     m_status->setProperty("error", error);
@@ -352,8 +353,18 @@ void TraceSearchPanel::showCompletions(const QStringList& candidates)
         m_completer->popup()->hide();
         return;
     }
-    m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
-    m_completer->complete();
+    QAbstractItemView* popup = m_completer->popup();
+    popup->setFont(m_query->font());
+    popup->setCurrentIndex(m_completer->completionModel()->index(0, 0));
+    // Under the token being completed, as wide as the longest candidate; the line edit's own text margin is
+    // approximated by the frame width (a scrolled long query only shifts the popup, it stays usable).
+    const QFontMetrics metrics(m_query->font());
+    const int width = std::min(m_query->width(),
+        std::max(180,
+            popup->sizeHintForColumn(0) + popup->verticalScrollBar()->sizeHint().width() + 2 * popup->frameWidth()));
+    const int tokenX = metrics.horizontalAdvance(m_query->text().left(m_completion.replaceFrom))
+        + m_query->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, m_query) + 2;
+    m_completer->complete(QRect(std::clamp(tokenX, 0, m_query->width() - width), 0, width, m_query->height()));
 }
 
 void TraceSearchPanel::insertCompletion(const QString& completion)

@@ -39,11 +39,13 @@ TraceStatisticsView::TraceStatisticsView(QWidget* parent)
     m_filter->setObjectName(QStringLiteral("statisticsFilter"));
     m_filter->setPlaceholderText(tr("Filter services and operations…"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMaximumWidth(320);
+    m_filter->setMinimumWidth(260);
 
     m_tree->setObjectName(QStringLiteral("traceStatistics"));
     m_tree->setModel(m_proxy);
-    m_tree->setItemDelegate(new ToneDelegate(TraceStatisticsModel::ToneRole, m_tree));
+    auto* delegate = new ToneDelegate(TraceStatisticsModel::ToneRole, m_tree);
+    delegate->setBoldGroups(true);
+    m_tree->setItemDelegate(delegate);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);

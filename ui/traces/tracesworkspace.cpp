@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QShortcut>
@@ -67,7 +68,6 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
     , m_errorsOnly(new QCheckBox(tr("Errors only"), this))
     , m_criticalOnly(new QCheckBox(tr("Critical path only"), this))
     , m_showCritical(new QCheckBox(tr("Show critical path"), this))
-    , m_depth(new QSpinBox(this))
     , m_summary(new QLabel(this))
     , m_error(new QLabel(this))
     , m_tabs(new QTabWidget(this))
@@ -85,13 +85,14 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
     m_traceId->setPlaceholderText(tr("Trace id (32 hex digits)"));
     m_traceId->setClearButtonEnabled(true);
     m_traceId->setMaximumWidth(300);
+    m_traceId->setMinimumWidth(120);
     auto* openId = new QPushButton(tr("Open from Tempo"), this);
     openId->setObjectName(QStringLiteral("openTraceId"));
 
     m_find->setObjectName(QStringLiteral("traceFind"));
     m_find->setPlaceholderText(tr("Find: text or key=value  ( / )"));
     m_find->setClearButtonEnabled(true);
-    m_find->setMinimumWidth(220);
+    m_find->setMinimumWidth(150);
     m_matchLabel->setObjectName(QStringLiteral("traceMatchCount"));
     m_matchLabel->setMinimumWidth(70);
     auto* previous = new QToolButton(this);
@@ -113,19 +114,19 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
     m_criticalOnly->setObjectName(QStringLiteral("traceCriticalOnly"));
     m_showCritical->setObjectName(QStringLiteral("traceShowCritical"));
     m_showCritical->setChecked(true);
-    auto* collapse = new QPushButton(tr("Collapse all"), this);
-    auto* expand = new QPushButton(tr("Expand all"), this);
-    m_depth->setObjectName(QStringLiteral("traceExpandDepth"));
-    m_depth->setRange(1, 999);
-    m_depth->setValue(3);
-    m_depth->setPrefix(tr("Depth "));
-    auto* expandToDepth = new QPushButton(tr("Expand to depth"), this);
-    expandToDepth->setObjectName(QStringLiteral("traceExpandToDepth"));
+    // Tree shape in one menu: the toolbar must fit a 900 px window.
+    auto* treeMenu = new QMenu(this);
+    auto* tree = new QToolButton(this);
+    tree->setObjectName(QStringLiteral("traceTreeMenu"));
+    tree->setText(tr("Expand"));
+    tree->setPopupMode(QToolButton::InstantPopup);
+    tree->setMenu(treeMenu);
     auto* resetZoom = new QPushButton(tr("Reset zoom"), this);
     resetZoom->setObjectName(QStringLiteral("traceResetZoom"));
 
     m_summary->setObjectName(QStringLiteral("traceSummary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("traceError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
@@ -153,7 +154,7 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
         row(this, { open, m_traceId, openId, nullptr, m_find, previous, next, m_matchLabel, m_matchesOnly }));
     layout->addWidget(row(this,
         { new QLabel(tr("Service"), this), m_service, m_minDurationMs, m_errorsOnly, m_criticalOnly, m_showCritical,
-            nullptr, collapse, expand, m_depth, expandToDepth, resetZoom }));
+            nullptr, tree, resetZoom }));
     layout->addWidget(m_error);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
@@ -178,11 +179,13 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
         m_view->rowsChanged();
         m_minimap->invalidate();
     };
-    connect(
-        collapse, &QPushButton::clicked, this, [structural] { structural([](auto& rows) { rows.collapseAll(); }); });
-    connect(expand, &QPushButton::clicked, this, [structural] { structural([](auto& rows) { rows.expandAll(); }); });
-    connect(expandToDepth, &QPushButton::clicked, this,
-        [this, structural] { structural([depth = m_depth->value()](auto& rows) { rows.expandToDepth(depth); }); });
+    treeMenu->addAction(tr("Collapse all"), this, [structural] { structural([](auto& rows) { rows.collapseAll(); }); });
+    treeMenu->addAction(tr("Expand all"), this, [structural] { structural([](auto& rows) { rows.expandAll(); }); });
+    treeMenu->addSeparator();
+    for (int depth = 1; depth <= 6; ++depth) {
+        treeMenu->addAction(tr("Expand to depth %1").arg(depth), this,
+            [structural, depth] { structural([depth](auto& rows) { rows.expandToDepth(depth); }); });
+    }
     connect(resetZoom, &QPushButton::clicked, m_view, &WaterfallView::resetZoom);
 
     connect(

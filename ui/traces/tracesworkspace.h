@@ -96,7 +96,6 @@ private:
     QCheckBox* m_errorsOnly;
     QCheckBox* m_criticalOnly;
     QCheckBox* m_showCritical;
-    QSpinBox* m_depth;
     QLabel* m_summary;
     QLabel* m_error;
     QTabWidget* m_tabs;

@@ -18,14 +18,18 @@ bool isControl(const QString& path)
     return path == u"/-/fault" || path == u"/-/faults/clear";
 }
 
-QUrlQuery formBody(const ServerRequest& request)
+void readParameters(QByteArray encoded, QList<QPair<QString, QString>>& into)
 {
-    if (!request.header("content-type").startsWith("application/x-www-form-urlencoded"))
-        return {};
-    // QUrlQuery keeps '+' literally; HTML forms (and libcurl users) encode spaces as '+'.
-    QByteArray body = request.body;
-    body.replace('+', "%20");
-    return QUrlQuery(QString::fromLatin1(body));
+    encoded.replace('+', "%20");
+    for (const QByteArray& pair : encoded.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype equals = pair.indexOf('=');
+        const QByteArray key = equals < 0 ? pair : pair.left(equals);
+        const QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
+        into.append({ QString::fromUtf8(QByteArray::fromPercentEncoding(key)),
+            QString::fromUtf8(QByteArray::fromPercentEncoding(value)) });
+    }
 }
 
 QByteArray reasonPhrase(int status)
@@ -62,20 +66,26 @@ QByteArray reasonPhrase(int status)
 
 QString ServerRequest::param(const QString& name) const
 {
-    if (query.hasQueryItem(name))
-        return query.queryItemValue(name, QUrl::FullyDecoded);
-    return formBody(*this).queryItemValue(name, QUrl::FullyDecoded);
+    for (const auto& [key, value] : parameters) {
+        if (key == name)
+            return value;
+    }
+    return {};
 }
 
 QStringList ServerRequest::params(const QString& name) const
 {
-    return query.allQueryItemValues(name, QUrl::FullyDecoded)
-        + formBody(*this).allQueryItemValues(name, QUrl::FullyDecoded);
+    QStringList values;
+    for (const auto& [key, value] : parameters) {
+        if (key == name)
+            values << value;
+    }
+    return values;
 }
 
 bool ServerRequest::hasParam(const QString& name) const
 {
-    return query.hasQueryItem(name) || formBody(*this).hasQueryItem(name);
+    return std::any_of(parameters.cbegin(), parameters.cend(), [&](const auto& item) { return item.first == name; });
 }
 
 ServerResponse ServerResponse::text(int status, const QByteArray& body)
@@ -203,6 +213,10 @@ void FakeHttpServer::onReadyRead(QTcpSocket* socket)
     const QUrl url(QString::fromLatin1(request.target));
     request.path = url.path(QUrl::FullyDecoded);
     request.query = QUrlQuery(url);
+    if (const qsizetype question = request.target.indexOf('?'); question >= 0)
+        readParameters(request.target.mid(question + 1), request.parameters);
+    if (request.header("content-type").startsWith("application/x-www-form-urlencoded"))
+        readParameters(request.body, request.parameters);
     if (!isControl(request.path))
         m_received.append(request);
     dispatch(socket, request);

@@ -28,10 +28,13 @@ struct ServerRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
+    /// Query string, then an application/x-www-form-urlencoded body, decoded as Go's url.ParseQuery does
+    /// (the backends we imitate are Go): '+' is a space, names are decoded too ("match%5B%5D" is "match[]").
+    QList<QPair<QString, QString>> parameters;
 
-    /// A parameter from the query string, else from an application/x-www-form-urlencoded body.
+    /// The first value of a parameter, empty when absent.
     QString param(const QString& name) const;
-    /// Every value of a repeated parameter (`match[]`), query string and form body.
+    /// Every value of a repeated parameter (`match[]`), in order.
     QStringList params(const QString& name) const;
     bool hasParam(const QString& name) const;
     QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }

@@ -282,57 +282,6 @@ bool categorizeLabels(const ServerRequest& request)
     return request.header("x-loki-response-encoding-flags").split(',').contains("categorize-labels");
 }
 
-/// The request's parameters as Go's url.ParseQuery reads them: query string, then a form body; '+' is a space
-/// and names are decoded too ("match%5B%5D" is "match[]").
-class Params
-{
-public:
-    explicit Params(const ServerRequest& request)
-    {
-        const qsizetype question = request.target.indexOf('?');
-        if (question >= 0)
-            read(request.target.mid(question + 1));
-        if (request.header("content-type").startsWith("application/x-www-form-urlencoded"))
-            read(request.body);
-    }
-
-    QString value(const QString& name) const
-    {
-        for (const auto& [key, value] : m_items) {
-            if (key == name)
-                return value;
-        }
-        return {};
-    }
-
-    QStringList values(const QString& name) const
-    {
-        QStringList out;
-        for (const auto& [key, value] : m_items) {
-            if (key == name)
-                out << value;
-        }
-        return out;
-    }
-
-private:
-    void read(QByteArray encoded)
-    {
-        encoded.replace('+', "%20");
-        for (const QByteArray& pair : encoded.split('&')) {
-            if (pair.isEmpty())
-                continue;
-            const qsizetype equals = pair.indexOf('=');
-            const QByteArray key = equals < 0 ? pair : pair.left(equals);
-            const QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
-            m_items.append({ QString::fromUtf8(QByteArray::fromPercentEncoding(key)),
-                QString::fromUtf8(QByteArray::fromPercentEncoding(value)) });
-        }
-    }
-
-    QList<QPair<QString, QString>> m_items;
-};
-
 } // namespace
 
 FakeLoki::FakeLoki()
@@ -496,16 +445,16 @@ std::vector<const FakeLoki::Stream*> FakeLoki::selectedStreams(
 
 ServerResponse FakeLoki::queryRange(const ServerRequest& request) const
 {
-    const Params params(request);
+    const ServerRequest& params = request;
     try {
         const qint64 nowNs = now();
-        const qint64 endNs = lokiTime(params.value(QStringLiteral("end")), nowNs);
-        const qint64 startNs = lokiTime(params.value(QStringLiteral("start")), endNs - DefaultSinceNs);
+        const qint64 endNs = lokiTime(params.param(QStringLiteral("end")), nowNs);
+        const qint64 startNs = lokiTime(params.param(QStringLiteral("start")), endNs - DefaultSinceNs);
         if (endNs < startNs)
             return error400(QStringLiteral("end timestamp must not be before or equal to start time"));
-        const int limit = lokiLimit(params.value(QStringLiteral("limit")));
-        const bool backward = lokiBackward(params.value(QStringLiteral("direction")));
-        const qint64 stepMs = lokiStepMs(params.value(QStringLiteral("step")), startNs, endNs);
+        const int limit = lokiLimit(params.param(QStringLiteral("limit")));
+        const bool backward = lokiBackward(params.param(QStringLiteral("direction")));
+        const qint64 stepMs = lokiStepMs(params.param(QStringLiteral("step")), startNs, endNs);
         if (stepMs <= 0) {
             return error400(QStringLiteral(
                 "zero or negative query resolution step widths are not accepted. Try a positive integer"));
@@ -515,7 +464,7 @@ ServerResponse FakeLoki::queryRange(const ServerRequest& request) const
                 QStringLiteral("exceeded maximum resolution of 11,000 points per timeseries. Try decreasing "
                                "the query resolution (?step=XX)"));
         }
-        const logql::ParseOutcome parsed = logql::parse(params.value(QStringLiteral("query")));
+        const logql::ParseOutcome parsed = logql::parse(params.param(QStringLiteral("query")));
         if (!parsed.query)
             return error400(parsed.error);
         if (parsed.query->metric)
@@ -533,12 +482,12 @@ ServerResponse FakeLoki::queryRange(const ServerRequest& request) const
 
 ServerResponse FakeLoki::queryInstant(const ServerRequest& request) const
 {
-    const Params params(request);
+    const ServerRequest& params = request;
     try {
-        const qint64 timeNs = lokiTime(params.value(QStringLiteral("time")), now());
-        lokiLimit(params.value(QStringLiteral("limit")));
-        lokiBackward(params.value(QStringLiteral("direction")));
-        const logql::ParseOutcome parsed = logql::parse(params.value(QStringLiteral("query")));
+        const qint64 timeNs = lokiTime(params.param(QStringLiteral("time")), now());
+        lokiLimit(params.param(QStringLiteral("limit")));
+        lokiBackward(params.param(QStringLiteral("direction")));
+        const logql::ParseOutcome parsed = logql::parse(params.param(QStringLiteral("query")));
         if (!parsed.query)
             return error400(parsed.error);
         if (!parsed.query->metric) {
@@ -823,10 +772,10 @@ ServerResponse FakeLoki::metricQuery(
 
 ServerResponse FakeLoki::labels(const ServerRequest& request) const
 {
-    const Params params(request);
+    const ServerRequest& params = request;
     try {
-        const qint64 endNs = lokiTime(params.value(QStringLiteral("end")), now());
-        const qint64 startNs = lokiTime(params.value(QStringLiteral("start")), endNs - DefaultSinceNs);
+        const qint64 endNs = lokiTime(params.param(QStringLiteral("end")), now());
+        const qint64 startNs = lokiTime(params.param(QStringLiteral("start")), endNs - DefaultSinceNs);
         QStringList names;
         for (const auto& [key, stream] : m_streams) {
             const auto first = std::lower_bound(stream.entries.begin(), stream.entries.end(), startNs,
@@ -858,17 +807,17 @@ ServerResponse FakeLoki::labels(const ServerRequest& request) const
 
 ServerResponse FakeLoki::labelValues(const ServerRequest& request) const
 {
-    const Params params(request);
+    const ServerRequest& params = request;
     static const QRegularExpression route(QStringLiteral("^/loki/api/v1/label/([^/]+)/values$"));
     const auto match = route.match(request.path);
     if (!match.hasMatch())
         return ServerResponse::text(404, "404 page not found\n");
     const QString name = match.captured(1);
     try {
-        const qint64 endNs = lokiTime(params.value(QStringLiteral("end")), now());
-        const qint64 startNs = lokiTime(params.value(QStringLiteral("start")), endNs - DefaultSinceNs);
+        const qint64 endNs = lokiTime(params.param(QStringLiteral("end")), now());
+        const qint64 startNs = lokiTime(params.param(QStringLiteral("start")), endNs - DefaultSinceNs);
         logql::LogSelector selector;
-        const QString query = params.value(QStringLiteral("query"));
+        const QString query = params.param(QStringLiteral("query"));
         if (!query.isEmpty()) {
             const logql::ParseOutcome parsed = logql::parseSelector(query);
             if (!parsed.query)
@@ -903,11 +852,11 @@ ServerResponse FakeLoki::labelValues(const ServerRequest& request) const
 
 ServerResponse FakeLoki::series(const ServerRequest& request) const
 {
-    const Params params(request);
+    const ServerRequest& params = request;
     try {
-        const qint64 endNs = lokiTime(params.value(QStringLiteral("end")), now());
-        const qint64 startNs = lokiTime(params.value(QStringLiteral("start")), endNs - DefaultSinceNs);
-        QStringList matchers = params.values(QStringLiteral("match[]")) + params.values(QStringLiteral("match"));
+        const qint64 endNs = lokiTime(params.param(QStringLiteral("end")), now());
+        const qint64 startNs = lokiTime(params.param(QStringLiteral("start")), endNs - DefaultSinceNs);
+        QStringList matchers = params.params(QStringLiteral("match[]")) + params.params(QStringLiteral("match"));
         if (matchers.isEmpty())
             return error400(QStringLiteral("0 matcher groups supplied"));
         std::map<QString, const Stream*> found;
@@ -937,17 +886,17 @@ ServerResponse FakeLoki::series(const ServerRequest& request) const
 
 ServerResponse FakeLoki::volume(const ServerRequest& request) const
 {
-    const Params params(request);
+    const ServerRequest& params = request;
     try {
-        const qint64 endNs = lokiTime(params.value(QStringLiteral("end")), now());
-        const qint64 startNs = lokiTime(params.value(QStringLiteral("start")), endNs - DefaultSinceNs);
+        const qint64 endNs = lokiTime(params.param(QStringLiteral("end")), now());
+        const qint64 startNs = lokiTime(params.param(QStringLiteral("start")), endNs - DefaultSinceNs);
         const int limit
-            = params.value(QStringLiteral("limit")).isEmpty() ? 100 : lokiLimit(params.value(QStringLiteral("limit")));
-        const logql::ParseOutcome parsed = logql::parseSelector(params.value(QStringLiteral("query")));
+            = params.param(QStringLiteral("limit")).isEmpty() ? 100 : lokiLimit(params.param(QStringLiteral("limit")));
+        const logql::ParseOutcome parsed = logql::parseSelector(params.param(QStringLiteral("query")));
         if (!parsed.query)
             return error400(parsed.error);
         // Grouped by targetLabels when given, else by the labels the selector names.
-        QStringList target = params.value(QStringLiteral("targetLabels")).split(u',', Qt::SkipEmptyParts);
+        QStringList target = params.param(QStringLiteral("targetLabels")).split(u',', Qt::SkipEmptyParts);
         if (target.isEmpty()) {
             for (const logql::Matcher& m : parsed.query->logs.matchers)
                 target << m.name;
@@ -995,11 +944,11 @@ ServerResponse FakeLoki::volume(const ServerRequest& request) const
 
 ServerResponse FakeLoki::indexStats(const ServerRequest& request) const
 {
-    const Params params(request);
+    const ServerRequest& params = request;
     try {
-        const qint64 endNs = lokiTime(params.value(QStringLiteral("end")), now());
-        const qint64 startNs = lokiTime(params.value(QStringLiteral("start")), endNs - DefaultSinceNs);
-        const logql::ParseOutcome parsed = logql::parseSelector(params.value(QStringLiteral("query")));
+        const qint64 endNs = lokiTime(params.param(QStringLiteral("end")), now());
+        const qint64 startNs = lokiTime(params.param(QStringLiteral("start")), endNs - DefaultSinceNs);
+        const logql::ParseOutcome parsed = logql::parseSelector(params.param(QStringLiteral("query")));
         if (!parsed.query)
             return error400(parsed.error);
         qint64 streams = 0;
