@@ -1,3 +1,6 @@
+#include "analysis/durationtext.h"
+#include "analysis/tracedocument.h"
+#include "analysis/tracestatistics.h"
 #include "backends/tempo/tempoclient.h"
 #include "command.h"
 #include "model/tracewriter.h"
@@ -20,30 +23,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 };
-
-/// "900 ms", "1.25 s", "850 µs": three significant digits at most, the unit that fits.
-QString formatDuration(qint64 ns)
-{
-    const auto fixed = [](double value, const char* unit) -> QString {
-        const int decimals = value >= 100 ? 0 : (value >= 10 ? 1 : 2);
-        QString text = QString::number(value, 'f', decimals);
-        if (text.contains(u'.')) {
-            while (text.endsWith(u'0'))
-                text.chop(1);
-            if (text.endsWith(u'.'))
-                text.chop(1);
-        }
-        return text + u' ' + QString::fromUtf8(unit);
-    };
-    const double value = static_cast<double>(ns);
-    if (ns >= 1'000'000'000)
-        return fixed(value / 1e9, "s");
-    if (ns >= 1'000'000)
-        return fixed(value / 1e6, "ms");
-    if (ns >= 1'000)
-        return fixed(value / 1e3, "µs");
-    return QString::number(ns) + QStringLiteral(" ns");
-}
 
 /// The root span's service and name ("frontend: GET /checkout"), or empty when the trace has no root.
 std::pair<QString, QString> rootSpan(const Trace& trace)
@@ -137,13 +116,112 @@ int traceGet(CommandContext& ctx, const QCommandLineParser& parser)
     const qsizetype errors = trace.errorCount();
     QString line = id + u": " + (spans == 1 ? Text::tr("1 span") : Text::tr("%1 spans").arg(spans)) + u", "
         + (services == 1 ? Text::tr("1 service") : Text::tr("%1 services").arg(services)) + u", "
-        + formatDuration(trace.durationNs()) + u", "
+        + analysis::formatDurationNs(trace.durationNs()) + u", "
         + (errors == 1 ? Text::tr("1 error") : Text::tr("%1 errors").arg(errors));
     if (!rootName.isEmpty())
         line += u", " + Text::tr("root %1: %2").arg(rootService, rootName);
     if (!output.isEmpty())
         line += u"; " + Text::tr("written to %1 (%2, %3 bytes)").arg(output, format).arg(written);
     ctx.out << line << '\n';
+    return 0;
+}
+
+QString spansText(qsizetype spans)
+{
+    return spans == 1 ? Text::tr("1 span") : Text::tr("%1 spans").arg(spans);
+}
+
+int traceStats(CommandContext& ctx, const QCommandLineParser& parser)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        throw UsageError { Text::tr("trace stats takes one FILE (OTLP protobuf .pb, or OTLP / Tempo JSON)") };
+    const QString path = positional.first();
+    const analysis::TraceDocumentResult result = analysis::loadTraceDocumentFile(path);
+    if (!result.ok()) {
+        ctx.err << "firebreak-cli: " << Text::tr("cannot read the trace: %1").arg(result.error->text()) << Qt::endl;
+        return 1;
+    }
+    const analysis::TraceDocument& document = *result.document;
+    const Trace& trace = document.trace;
+    const analysis::TraceStatistics statistics = analysis::TraceStatistics::compute(trace, document.tree);
+    const qsizetype rootIndex = document.tree.roots.empty() ? -1 : document.tree.roots.front();
+
+    if (ctx.json) {
+        nlohmann::json doc;
+        doc["file"] = path.toStdString();
+        doc["trace_id"] = trace.traceId().toHex().toStdString();
+        doc["spans"] = trace.spanCount();
+        doc["services"] = trace.serviceCount();
+        if (rootIndex >= 0) {
+            doc["root_span"] = { { "span_id", spanIdToHex(trace.spanIds[rootIndex]).toStdString() },
+                { "service", trace.string(trace.services[rootIndex]).toStdString() },
+                { "name", trace.string(trace.names[rootIndex]).toStdString() } };
+        } else {
+            doc["root_span"] = nullptr;
+        }
+        doc["duration_ns"] = trace.durationNs();
+        doc["errors"] = trace.errorCount();
+        doc["depth"] = trace.isEmpty() ? 0 : document.tree.maxDepth + 1;
+        qsizetype orphans = 0;
+        for (qsizetype span = 0; span < trace.spanCount(); ++span)
+            orphans += trace.isOrphan(span) ? 1 : 0;
+        doc["orphans"] = orphans;
+        doc["skew_adjusted_spans"] = document.tree.adjustedSpans;
+        doc["critical_path"] = nlohmann::json::array();
+        for (const std::int32_t span : document.criticalPath.spans)
+            doc["critical_path"].push_back(spanIdToHex(trace.spanIds[span]).toStdString());
+        doc["by_service"] = nlohmann::json::array();
+        for (const analysis::SpanGroupStatistics& group : statistics.services) {
+            doc["by_service"].push_back(
+                { { "service", group.service.toStdString() }, { "spans", group.count }, { "errors", group.errors },
+                    { "total_ns", group.totalNs }, { "self_ns", group.selfNs }, { "p95_ns", group.p95Ns } });
+        }
+        doc["parse_ms"] = document.parseMs;
+        doc["layout_ms"] = document.layoutMs;
+        doc["warnings"] = nlohmann::json::array();
+        for (const QString& warning : document.warnings)
+            doc["warnings"].push_back(warning.toStdString());
+        ctx.out << QString::fromStdString(doc.dump(2)) << '\n';
+        return 0;
+    }
+
+    ctx.out << Text::tr("trace %1: %2, %3 services, %4, %5 errors, depth %6")
+                   .arg(trace.traceId().toHex(), spansText(trace.spanCount()))
+                   .arg(trace.serviceCount())
+                   .arg(analysis::formatDurationNs(trace.durationNs()))
+                   .arg(trace.errorCount())
+                   .arg(trace.isEmpty() ? 0 : document.tree.maxDepth + 1)
+            << '\n';
+    if (rootIndex >= 0)
+        ctx.out << Text::tr("root: %1: %2")
+                       .arg(trace.string(trace.services[rootIndex]), trace.string(trace.names[rootIndex]))
+                << '\n';
+    ctx.out << Text::tr("critical path: %1 (%2)")
+                   .arg(spansText(static_cast<qsizetype>(document.criticalPath.spans.size())))
+                   .arg(analysis::formatDurationNs(trace.durationNs()))
+            << '\n';
+    for (std::size_t i = 0; i < document.criticalPath.spans.size() && i < 10; ++i) {
+        const std::int32_t span = document.criticalPath.spans[i];
+        ctx.out << QStringLiteral("  %1  %2: %3  %4\n")
+                       .arg(spanIdToHex(trace.spanIds[span]), trace.string(trace.services[span]),
+                           trace.string(trace.names[span]),
+                           analysis::formatDurationNs(document.criticalPath.timeOnPathNs[i]));
+    }
+    if (document.criticalPath.spans.size() > 10)
+        ctx.out << Text::tr("  … and %1 more").arg(document.criticalPath.spans.size() - 10) << '\n';
+    ctx.out << Text::tr("by service (spans, errors, total, self, p95):") << '\n';
+    for (const analysis::SpanGroupStatistics& group : statistics.services) {
+        ctx.out << QStringLiteral("  %1  %2  %3  %4  %5  %6\n")
+                       .arg(group.service)
+                       .arg(group.count)
+                       .arg(group.errors)
+                       .arg(analysis::formatDurationNs(group.totalNs), analysis::formatDurationNs(group.selfNs),
+                           analysis::formatDurationNs(group.p95Ns));
+    }
+    ctx.out << Text::tr("parsed in %1 ms, laid out in %2 ms")
+                   .arg(QString::number(document.parseMs, 'f', 1), QString::number(document.layoutMs, 'f', 1))
+            << '\n';
     return 0;
 }
 
@@ -165,6 +243,13 @@ QList<Command> traceCommands()
                     { QStringLiteral("timeout"), Text::tr("seconds to wait (default 10)"), QStringLiteral("S") });
             },
             traceGet },
+        Command { { QStringLiteral("trace"), QStringLiteral("stats") }, QStringLiteral("FILE [--json]"),
+            Text::tr("Read a trace file (OTLP protobuf, or OTLP / Tempo JSON) and print its shape, critical path and "
+                     "per-service statistics, with the time taken to parse and lay it out."),
+            [](QCommandLineParser& parser) {
+                parser.addPositionalArgument(QStringLiteral("file"), Text::tr("the trace file"));
+            },
+            traceStats },
     };
 }
 

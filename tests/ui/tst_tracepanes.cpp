@@ -686,6 +686,16 @@ private Q_SLOTS:
         statistics.grab(); // one paint of the expanded tree
         const qint64 paintMs = clock.elapsed();
 
+        {
+            QElapsedTimer t;
+            t.start();
+            const TraceDiff d = TraceDiff::compute(document->trace, document->tree, document->trace, document->tree);
+            qInfo("diff compute %lld ms, %zu rows", t.elapsed(), d.rows.size());
+            t.restart();
+            TraceDiffModel m;
+            m.setDiff(d);
+            qInfo("diff model %lld ms", t.elapsed());
+        }
         TraceDiffView diff;
         diff.resize(1100, 560);
         diff.show();
