@@ -4,7 +4,7 @@
 #include "journal/journalservice.h"
 #include "model/timerangecontroller.h"
 #include "net/connectionprofile.h"
-#include "net/healthmonitor.h"
+#include "backends/healthmonitor.h"
 #include "net/httpclient.h"
 #include "net/secretstore.h"
 

@@ -1,7 +1,7 @@
 #include "cli/cliapp.h"
 #include "clirun.h"
-#include "net/healthcheck.h"
-#include "net/healthmonitor.h"
+#include "backends/healthcheck.h"
+#include "backends/healthmonitor.h"
 #include "net/httpclient.h"
 #include "prometheusurl.h"
 

@@ -1,5 +1,5 @@
-#include "net/healthcheck.h"
-#include "net/healthmonitor.h"
+#include "backends/healthcheck.h"
+#include "backends/healthmonitor.h"
 #include "net/httpclient.h"
 #include "testhttpserver.h"
 #include "testutils.h"
@@ -116,47 +116,6 @@ private Q_SLOTS:
         QCOMPARE(readinessPath(BackendKind::Prometheus), QStringLiteral("/-/ready"));
         QCOMPARE(readinessPath(BackendKind::Loki), QStringLiteral("/ready"));
         QCOMPARE(readinessPath(BackendKind::Tempo), QStringLiteral("/ready"));
-        QCOMPARE(versionPaths(BackendKind::Prometheus), QStringList { QStringLiteral("/api/v1/status/buildinfo") });
-        QCOMPARE(versionPaths(BackendKind::Loki), QStringList { QStringLiteral("/loki/api/v1/status/buildinfo") });
-        QCOMPARE(versionPaths(BackendKind::Tempo),
-            QStringList({ QStringLiteral("/api/status/buildinfo"), QStringLiteral("/status/version") }));
-    }
-
-    void parseVersion_data()
-    {
-        QTest::addColumn<BackendKind>("kind");
-        QTest::addColumn<QByteArray>("body");
-        QTest::addColumn<QString>("expected");
-
-        QTest::newRow("prometheus_buildinfo_wrapped_in_data")
-            << BackendKind::Prometheus
-            << QByteArray(R"({"status":"success","data":{"version":"2.42.0","revision":"","branch":""}})")
-            << QStringLiteral("2.42.0");
-        QTest::newRow("loki_2_9_9_buildinfo_bare_json")
-            << BackendKind::Loki << readData(QStringLiteral("loki/loki-buildinfo.json")) << QStringLiteral("v2.9.9");
-        QTest::newRow("tempo_2_2_4_plain_text_status_version")
-            << BackendKind::Tempo << readData(QStringLiteral("tempo/tempo-status-version.txt"))
-            << QStringLiteral("v2.2.4");
-        QTest::newRow("newer_tempo_buildinfo_json")
-            << BackendKind::Tempo << QByteArray(R"({"version":"2.4.1","revision":"a1b2c3"})")
-            << QStringLiteral("2.4.1");
-        QTest::newRow("tempo_404_body_has_no_version")
-            << BackendKind::Tempo << readData(QStringLiteral("tempo/tempo-api-status-buildinfo-404.txt")) << QString();
-        QTest::newRow("json_without_version")
-            << BackendKind::Prometheus << QByteArray(R"({"status":"success","data":{}})") << QString();
-        QTest::newRow("json_version_not_a_string") << BackendKind::Loki << QByteArray(R"({"version":2})") << QString();
-        QTest::newRow("empty_body") << BackendKind::Loki << QByteArray() << QString();
-        QTest::newRow("html_error_page") << BackendKind::Prometheus
-                                         << QByteArray("<html><body>Bad Gateway</body></html>") << QString();
-    }
-
-    void parseVersion()
-    {
-        QFETCH(BackendKind, kind);
-        QFETCH(QByteArray, body);
-        QFETCH(QString, expected);
-
-        QCOMPARE(firebreak::net::parseVersion(kind, body), expected);
     }
 
     void healthy_data()

@@ -1,6 +1,6 @@
 #include "datasourcedialog.h"
 
-#include "net/healthcheck.h"
+#include "backends/healthcheck.h"
 #include "net/profilestore.h"
 #include "profileform.h"
 

@@ -1,7 +1,7 @@
 #include "sourcehealthbar.h"
 
 #include "model/timerange.h"
-#include "net/healthmonitor.h"
+#include "backends/healthmonitor.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

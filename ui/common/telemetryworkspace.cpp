@@ -2,7 +2,7 @@
 
 #include "emptystate.h"
 #include "model/timerangecontroller.h"
-#include "net/healthmonitor.h"
+#include "backends/healthmonitor.h"
 
 #include <QVBoxLayout>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectionprofile.h"
-#include "httpclient.h"
+#include "net/connectionprofile.h"
+#include "net/httpclient.h"
 
 #include <QDateTime>
 #include <QString>
@@ -26,15 +26,11 @@ struct HealthResult
     QDateTime checkedAt; // UTC
 };
 
-/// Readiness path and build-info path(s) of each backend kind.
+/// The readiness path of each backend kind.
 QString readinessPath(BackendKind kind);
-QStringList versionPaths(BackendKind kind);
 
-/// Extracts the version from a build-info answer: Prometheus/Loki JSON or Tempo's plain-text /status/version.
-QString parseVersion(BackendKind kind, const QByteArray& body);
-
-/// Asks the backend whether it is ready, then what version it runs. `onDone` runs on the GUI thread,
-/// unless `context` is gone by then.
+/// Asks the backend whether it is ready, then (through its query client) what version it runs. `onDone` runs on
+/// the GUI thread, unless `context` is gone by then.
 void checkHealth(
     HttpClient& client, const ConnectionProfile& profile, QObject* context, std::function<void(HealthResult)> onDone);
 
