@@ -3,6 +3,7 @@
 #include "net/httpclient.h"
 #include "net/profilestore.h"
 #include "testhttpserver.h"
+#include "testutils.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -73,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.route("/ready", { 200, QByteArrayLiteral("ready\n") });
         server.route("/api/status/buildinfo", { 404, QByteArrayLiteral("404 page not found\n") });
-        server.route("/status/version", { 200, QByteArrayLiteral("tempo, version v2.2.4 (branch: HEAD)\n") });
+        server.route("/status/version", { 200, test::readData(QStringLiteral("tempo/tempo-status-version.txt")) });
 
         HttpClient client;
         DataSourceDialog dialog(client, {});

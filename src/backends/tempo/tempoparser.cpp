@@ -409,12 +409,14 @@ Parsed<BuildInfo> parseVersionText(const QByteArray& body)
 {
     return guarded<BuildInfo>([&] {
         const QString text = QString::fromUtf8(body);
-        static const QRegularExpression head(
-            QStringLiteral(R"(version\s+(\S+?)\s*\(branch:\s*([^,]*),\s*revision:\s*([^)]*)\))"));
+        // Branch and revision are optional: custom builds print less ("tempo, version v2.2.4"). "version" must
+        // not be the end of a path: recorded status pages start with their request line, "GET /status/version".
+        static const QRegularExpression head(QStringLiteral(
+            R"((?:^|[ ,])version[ \t]+([^\s(,]+)[ \t]*(?:\(branch:\s*([^,)]*)(?:,\s*revision:\s*([^)]*))?\))?)"));
         static const QRegularExpression go(QStringLiteral(R"(go version:\s*(\S+))"));
         const auto match = head.match(text);
         if (!match.hasMatch())
-            bad({}, Text::tr("no \"version … (branch: …, revision: …)\" line"));
+            bad({}, Text::tr("no \"version …\" line"));
         BuildInfo out;
         out.version = match.captured(1);
         out.branch = match.captured(2).trimmed();
