@@ -20,6 +20,7 @@ struct Merger
     void add(const Trace& trace, const TraceTree& tree, int side)
     {
         std::vector<std::int32_t> rowOf(static_cast<std::size_t>(trace.spanCount()), -1);
+        const std::int64_t origin = trace.startTimeNs(); // a scan of all spans: once, not per row
         for (const std::int32_t span : tree.preorder) {
             const std::int32_t parent = trace.parents[span];
             const std::int32_t parentRow = parent >= 0 ? rowOf[parent] : -1;
@@ -32,7 +33,7 @@ struct Merger
                 row.service = std::get<1>(it->first);
                 row.operation = std::get<2>(it->first);
                 rows.push_back(std::move(row));
-                firstStart.push_back(tree.startNs(trace, span) - trace.startTimeNs());
+                firstStart.push_back(tree.startNs(trace, span) - origin);
             }
             TraceDiffRow& row = rows[it->second];
             (side == 0 ? row.countA : row.countB) += 1;

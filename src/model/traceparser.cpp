@@ -178,6 +178,15 @@ std::int64_t jsonInt64(const json& value, const Where& where)
     fail(where, Text::tr("expected an integer"));
 }
 
+// OTLP times are fixed64: never negative, as in the protobuf reader; so an end minus a start cannot overflow.
+std::int64_t jsonNanos(const json& value, const Where& where)
+{
+    const std::int64_t ns = jsonInt64(value, where);
+    if (ns < 0)
+        fail(where, Text::tr("%1 is negative, expected nanoseconds since 1970").arg(ns));
+    return ns;
+}
+
 double jsonDouble(const json& value, const Where& where)
 {
     if (value.is_number())
@@ -354,9 +363,9 @@ private:
                     "SPAN_KIND_", where.at("kind"));
         }
         if (const Member start = member(value, { "startTimeUnixNano", "start_time_unix_nano" }))
-            span.startNs = jsonInt64(*start, where.at(start.name));
+            span.startNs = jsonNanos(*start, where.at(start.name));
         if (const Member end = member(value, { "endTimeUnixNano", "end_time_unix_nano" }))
-            span.endNs = jsonInt64(*end, where.at(end.name));
+            span.endNs = jsonNanos(*end, where.at(end.name));
         if (const Member status = member(value, { "status" })) {
             const Where statusWhere = where.at("status");
             requireObject(*status, statusWhere);
@@ -383,7 +392,7 @@ private:
                 std::int64_t time = 0;
                 StringPool::Id name = StringPool::Empty;
                 if (const Member t = member(event, { "timeUnixNano", "time_unix_nano" }))
-                    time = jsonInt64(*t, eventWhere.at(t.name));
+                    time = jsonNanos(*t, eventWhere.at(t.name));
                 if (const Member n = member(event, { "name" }))
                     name = m_builder.intern(jsonString(*n, eventWhere.at("name")));
                 const std::uint32_t eventMark = m_builder.mark();

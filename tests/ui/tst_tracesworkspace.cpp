@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -256,6 +257,16 @@ private Q_SLOTS:
         m_workspace->openTraceId(QStringLiteral("0123456789abcdef0123456789abcdef"));
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
         QVERIFY2(m_workspace->loadError().contains(QStringLiteral("not found")), qPrintable(m_workspace->loadError()));
+    }
+
+    void comparesWithASecondTrace()
+    {
+        openFixture();
+        auto* tabs = child<QTabWidget>("traceTabs");
+        QCOMPARE(tabs->count(), 4); // waterfall, statistics, compare, search
+        m_workspace->compareWithFile(test::dataPath(QStringLiteral("tempo/tempo-trace-json.json")));
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->currentIndex(), 2, WaitMs);
+        QVERIFY(m_workspace->loadError().isEmpty());
     }
 
     void spanActionsCarryTheSpan()

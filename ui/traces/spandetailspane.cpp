@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -266,6 +267,7 @@ SpanDetailsPane::~SpanDetailsPane() = default;
 
 void SpanDetailsPane::setSpan(analysis::TraceDocumentPtr document, qsizetype span)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     m_document = span >= 0 ? std::move(document) : nullptr;
     m_span = m_document && span < m_document->trace.spanCount() ? span : -1;
     if (m_span < 0)

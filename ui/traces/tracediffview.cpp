@@ -6,12 +6,14 @@
 
 #include <QCheckBox>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QThread>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -102,6 +104,7 @@ TraceDiffView::~TraceDiffView() = default;
 
 void TraceDiffView::setTraces(analysis::TraceDocumentPtr a, analysis::TraceDocumentPtr b)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     m_a = std::move(a);
     m_b = std::move(b);
     const quint64 job = ++m_job;
@@ -110,13 +113,14 @@ void TraceDiffView::setTraces(analysis::TraceDocumentPtr a, analysis::TraceDocum
     showState();
     if (!m_computing)
         return;
-    QtConcurrent::run([a = m_a, b = m_b] {
-        return analysis::TraceDiff::compute(a->trace, a->tree, b->trace, b->tree);
-    }).then(this, [this, job](analysis::TraceDiff diff) {
-        // As in TraceStatisticsView: always through the event loop, never inside setTraces().
-        QMetaObject::invokeMethod(
-            this, [this, job, diff = std::move(diff)]() mutable { apply(job, std::move(diff)); }, Qt::QueuedConnection);
+    // A watcher rather than then(this, …), as in TraceStatisticsView.
+    auto* watcher = new QFutureWatcher<analysis::TraceDiff>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job] {
+        watcher->deleteLater();
+        apply(job, watcher->future().takeResult());
     });
+    watcher->setFuture(QtConcurrent::run(
+        [a = m_a, b = m_b] { return analysis::TraceDiff::compute(a->trace, a->tree, b->trace, b->tree); }));
 }
 
 void TraceDiffView::apply(quint64 job, analysis::TraceDiff diff)

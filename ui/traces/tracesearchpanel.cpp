@@ -20,6 +20,7 @@
 #include <QStringListModel>
 #include <QStyle>
 #include <QTableView>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace firebreak::ui {
@@ -207,6 +208,7 @@ QString TraceSearchPanel::query() const
 
 void TraceSearchPanel::search()
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     if (!m_client)
         return;
     if (m_stream)

@@ -5,12 +5,14 @@
 #include "analysis/tracestatisticsmodel.h"
 #include "tonedelegate.h"
 
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QThread>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -81,6 +83,7 @@ TraceStatisticsView::~TraceStatisticsView() = default;
 
 void TraceStatisticsView::setDocument(analysis::TraceDocumentPtr document)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     m_document = std::move(document);
     const quint64 job = ++m_job;
     m_model->clear();
@@ -91,15 +94,16 @@ void TraceStatisticsView::setDocument(analysis::TraceDocumentPtr document)
     }
     m_computing = true;
     showSummary();
-    QtConcurrent::run([document = m_document] {
-        return analysis::TraceStatistics::compute(document->trace, document->tree);
-    }).then(this, [this, job](analysis::TraceStatistics statistics) {
-        // then() runs at once when the work finished before it was attached; through the event loop, the result
-        // always arrives after setDocument() returned, and a newer document has always been seen by then.
-        QMetaObject::invokeMethod(
-            this, [this, job, statistics = std::move(statistics)]() mutable { apply(job, std::move(statistics)); },
-            Qt::QueuedConnection);
+    // A watcher rather than then(this, …): Qt 6.4's continuation asserts when its context is gone before the
+    // work ends (a view closed during a computation); the watcher dies with the view and always reports through
+    // the event loop, never inside setDocument().
+    auto* watcher = new QFutureWatcher<analysis::TraceStatistics>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job] {
+        watcher->deleteLater();
+        apply(job, watcher->future().takeResult());
     });
+    watcher->setFuture(QtConcurrent::run(
+        [document = m_document] { return analysis::TraceStatistics::compute(document->trace, document->tree); }));
 }
 
 void TraceStatisticsView::apply(quint64 job, analysis::TraceStatistics statistics)

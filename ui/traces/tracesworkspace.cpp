@@ -1,10 +1,14 @@
 #include "tracesworkspace.h"
 
 #include "analysis/durationtext.h"
+#include "backends/healthmonitor.h"
 #include "backends/tempo/tempoclient.h"
 #include "common/appcontext.h"
 #include "spandetailspane.h"
+#include "tracediffview.h"
 #include "traceminimap.h"
+#include "tracesearchpanel.h"
+#include "tracestatisticsview.h"
 #include "waterfallview.h"
 
 #include <QCheckBox>
@@ -74,6 +78,9 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
     , m_view(new WaterfallView(this))
     , m_minimap(new TraceMinimap(m_view, this))
     , m_details(new SpanDetailsPane(this))
+    , m_statistics(new TraceStatisticsView(this))
+    , m_diff(new TraceDiffView(this))
+    , m_search(new TraceSearchPanel(context.http(), context.timeRange(), this))
 {
     setObjectName(QStringLiteral("tracesWorkspace"));
     setAcceptDrops(true);
@@ -147,6 +154,9 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("traceTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(waterfallPage, tr("Waterfall"));
+    m_tabs->addTab(m_statistics, tr("Statistics"));
+    m_tabs->addTab(m_diff, tr("Compare"));
+    m_tabs->addTab(m_search, tr("Search"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -204,6 +214,16 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
         [this](qsizetype span) { Q_EMIT metricsForServiceRequested(referenceFor(span)); });
     connect(m_view, &WaterfallView::pinToIncidentRequested, this,
         [this](qsizetype span) { Q_EMIT pinToIncidentRequested(referenceFor(span)); });
+    connect(m_diff, &TraceDiffView::compareRequested, this, &TracesWorkspace::chooseComparison);
+    connect(m_search, &TraceSearchPanel::openTraceRequested, this, [this](const QString& id) {
+        m_tabs->setCurrentIndex(0);
+        m_traceId->setText(id);
+        openTraceId(id);
+    });
+    m_details->setTimeDisplay(context.timeRange().display());
+    connect(&context.timeRange(), &TimeRangeController::displayChanged, m_details, &SpanDetailsPane::setTimeDisplay);
+    connect(&context.health(), &net::HealthMonitor::profilesChanged, this, &TracesWorkspace::updateSearchProfile);
+    updateSearchProfile();
     auto* findShortcut = new QShortcut(QKeySequence::Find, this);
     connect(findShortcut, &QShortcut::activated, this, [this] {
         m_find->setFocus();
@@ -221,6 +241,41 @@ TracesWorkspace::~TracesWorkspace()
 QString TracesWorkspace::loadError() const
 {
     return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void TracesWorkspace::updateSearchProfile()
+{
+    if (const std::optional<net::ConnectionProfile> profile = tempoProfile())
+        m_search->setProfile(*profile);
+    else
+        m_search->clearProfile();
+}
+
+void TracesWorkspace::chooseComparison()
+{
+    if (!m_document)
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Compare with trace"), QString(), tr("Traces (*.pb *.json *.bin *.proto);;All files (*)"));
+    if (!path.isEmpty())
+        compareWithFile(path);
+}
+
+void TracesWorkspace::compareWithFile(const QString& path)
+{
+    auto* watcher = new QFutureWatcher<analysis::TraceDocumentResult>(this);
+    connect(watcher, &QFutureWatcher<analysis::TraceDocumentResult>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const analysis::TraceDocumentResult result = watcher->result();
+        if (!result.ok()) {
+            showError(tr("%1 could not be opened: %2").arg(QFileInfo(path).fileName(), describe(*result.error)));
+            return;
+        }
+        m_comparison = result.document;
+        m_diff->setTraces(m_document, m_comparison);
+        m_tabs->setCurrentWidget(m_diff);
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return analysis::loadTraceDocumentFile(path); }));
 }
 
 void TracesWorkspace::chooseFile()
@@ -336,6 +391,8 @@ void TracesWorkspace::showDocument(analysis::TraceDocumentPtr document)
         m_rows->find(m_find->text());
     applyFilter();
     m_details->setSpan(m_document, -1);
+    m_statistics->setDocument(m_document);
+    m_diff->setTraces(m_document, m_comparison);
     if (!m_document->tree.roots.empty())
         m_view->selectSpan(m_document->tree.roots.front());
     m_minimap->invalidate();

@@ -23,7 +23,10 @@ class AppContext;
 namespace firebreak::ui {
 
 class SpanDetailsPane;
+class TraceDiffView;
 class TraceMinimap;
+class TraceSearchPanel;
+class TraceStatisticsView;
 class WaterfallView;
 
 /// Where the span-of-interest context travels when a span asks for its logs, metrics or a pin.
@@ -50,6 +53,8 @@ public:
     void openFile(const QString& path);
     /// Asks the first Tempo data source for this trace id.
     void openTraceId(const QString& traceId);
+    /// Loads a second trace and compares the open one with it (the Compare tab).
+    void compareWithFile(const QString& path);
     /// Shows an already loaded trace (tests, other workspaces).
     void showDocument(analysis::TraceDocumentPtr document);
 
@@ -72,6 +77,8 @@ protected:
 
 private:
     void chooseFile();
+    void chooseComparison();
+    void updateSearchProfile();
     void showError(const QString& message);
     void applyFilter();
     void runFind();
@@ -83,6 +90,7 @@ private:
 
     AppContext& m_context;
     analysis::TraceDocumentPtr m_document;
+    analysis::TraceDocumentPtr m_comparison; // B of the Compare tab
     std::unique_ptr<analysis::WaterfallRows> m_rows;
     quint64 m_loadJob = 0;
     qsizetype m_currentMatch = -1;
@@ -102,6 +110,9 @@ private:
     WaterfallView* m_view;
     TraceMinimap* m_minimap;
     SpanDetailsPane* m_details;
+    TraceStatisticsView* m_statistics;
+    TraceDiffView* m_diff;
+    TraceSearchPanel* m_search;
 };
 
 } // namespace firebreak::ui

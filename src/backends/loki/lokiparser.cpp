@@ -1,6 +1,7 @@
 #include "lokiparser.h"
 
 #include <QCoreApplication>
+#include <QtNumeric>
 
 #include <nlohmann/json.hpp>
 
@@ -198,6 +199,22 @@ void readStreams(const json& result, LogBatch& batch)
     }
 }
 
+// A double as a count: casting one beyond 64 bits is undefined, and a count that large is nonsense anyway.
+qint64 wholeNumber(double value)
+{
+    constexpr double limit = 9.2e18; // just below 2^63
+    return value > -limit && value < limit ? static_cast<qint64>(value) : 0;
+}
+
+// Totals of several pages: a server's nonsense numbers must not overflow (undefined for signed integers).
+qint64 saturatingSum(qint64 a, qint64 b)
+{
+    qint64 sum = 0;
+    if (qAddOverflow(a, b, &sum))
+        return b > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return sum;
+}
+
 QueryStats readStats(const json& data)
 {
     QueryStats stats;
@@ -211,7 +228,7 @@ QueryStats readStats(const json& data)
         const auto value = summary->find(key);
         return value != summary->end() && value->is_number() ? value->get<double>() : 0.0;
     };
-    const auto whole = [&number](const char* key) { return static_cast<qint64>(number(key)); };
+    const auto whole = [&number](const char* key) { return wholeNumber(number(key)); };
     stats.bytesProcessedPerSecond = whole("bytesProcessedPerSecond");
     stats.linesProcessedPerSecond = whole("linesProcessedPerSecond");
     stats.totalBytesProcessed = whole("totalBytesProcessed");
@@ -372,16 +389,16 @@ Parsed<T> parseEnvelope(const QByteArray& body, Reader read, bool optionalData =
 
 void QueryStats::add(const QueryStats& other)
 {
-    totalBytesProcessed += other.totalBytesProcessed;
-    totalLinesProcessed += other.totalLinesProcessed;
-    totalEntriesReturned += other.totalEntriesReturned;
-    totalPostFilterLines += other.totalPostFilterLines;
+    totalBytesProcessed = saturatingSum(totalBytesProcessed, other.totalBytesProcessed);
+    totalLinesProcessed = saturatingSum(totalLinesProcessed, other.totalLinesProcessed);
+    totalEntriesReturned = saturatingSum(totalEntriesReturned, other.totalEntriesReturned);
+    totalPostFilterLines = saturatingSum(totalPostFilterLines, other.totalPostFilterLines);
     execTimeS += other.execTimeS;
     queueTimeS += other.queueTimeS;
-    splits += other.splits;
-    shards += other.shards;
-    bytesProcessedPerSecond = execTimeS > 0 ? static_cast<qint64>(double(totalBytesProcessed) / execTimeS) : 0;
-    linesProcessedPerSecond = execTimeS > 0 ? static_cast<qint64>(double(totalLinesProcessed) / execTimeS) : 0;
+    splits = saturatingSum(splits, other.splits);
+    shards = saturatingSum(shards, other.shards);
+    bytesProcessedPerSecond = execTimeS > 0 ? wholeNumber(double(totalBytesProcessed) / execTimeS) : 0;
+    linesProcessedPerSecond = execTimeS > 0 ? wholeNumber(double(totalLinesProcessed) / execTimeS) : 0;
 }
 
 std::optional<qint64> parseNanoseconds(QByteArrayView text)
@@ -464,7 +481,7 @@ Parsed<Volume> parseVolumeResponse(const QByteArray& body)
                 continue;
             // The bytes of the last point: a vector has one, a range volume the running total per step.
             const double bytes = s.values.back();
-            volume.entries.push_back({ s.labels, std::isfinite(bytes) ? static_cast<qint64>(bytes) : 0 });
+            volume.entries.push_back({ s.labels, wholeNumber(bytes) });
         }
         return volume;
     });
