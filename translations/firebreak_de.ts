@@ -423,6 +423,234 @@
         <source>seconds to wait (default: the data source&apos;s timeout, else 10)</source>
         <translation>Wartezeit in Sekunden (Standard: Zeitlimit der Datenquelle, sonst 10)</translation>
     </message>
+    <message>
+        <source>--%1 &apos;%2&apos; is not a time (unix seconds or nanoseconds, RFC 3339, now or now-1h)</source>
+        <translation>--%1 &apos;%2&apos; ist keine Zeitangabe (Unix-Sekunden oder -Nanosekunden, RFC 3339, now oder now-1h)</translation>
+    </message>
+    <message>
+        <source>give exactly one LogQL query</source>
+        <translation>geben Sie genau eine LogQL-Abfrage an</translation>
+    </message>
+    <message>
+        <source>--url is required (the base URL of Loki)</source>
+        <translation>--url ist erforderlich (die Basis-URL von Loki)</translation>
+    </message>
+    <message>
+        <source>--end is before --start</source>
+        <translation>--end liegt vor --start</translation>
+    </message>
+    <message>
+        <source>--limit takes a number of lines from 1 to %1</source>
+        <translation>--limit erwartet eine Zeilenanzahl von 1 bis %1</translation>
+    </message>
+    <message>
+        <source>--direction is backward (newest first) or forward (oldest first)</source>
+        <translation>--direction ist backward (neueste zuerst) oder forward (älteste zuerst)</translation>
+    </message>
+    <message>
+        <source>--step &apos;%1&apos; is not a step (seconds, or a duration such as 30s or 1m)</source>
+        <translation>--step &apos;%1&apos; ist keine gültige Schrittweite (Sekunden oder eine Dauer wie 30s oder 1m)</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>more than %1 lines; the oldest shown is at %2 (raise --limit, or continue with --end %3)</source>
+        <translation>mehr als %1 Zeilen; die älteste angezeigte stammt von %2 (erhöhen Sie --limit oder setzen Sie mit --end %3 fort)</translation>
+    </message>
+    <message>
+        <source>more than %1 lines; the newest shown is at %2 (raise --limit, or continue with --start %3)</source>
+        <translation>mehr als %1 Zeilen; die neueste angezeigte stammt von %2 (erhöhen Sie --limit oder setzen Sie mit --start %3 fort)</translation>
+    </message>
+    <message>
+        <source>Log lines (or a LogQL metric) from Loki; --limit may exceed the server&apos;s per-query limit.</source>
+        <translation>Logzeilen (oder eine LogQL-Metrik) aus Loki; --limit darf das Limit des Servers pro Abfrage überschreiten.</translation>
+    </message>
+    <message>
+        <source>the LogQL query</source>
+        <translation>die LogQL-Abfrage</translation>
+    </message>
+    <message>
+        <source>base URL of Loki</source>
+        <translation>Basis-URL von Loki</translation>
+    </message>
+    <message>
+        <source>start of the range (included): unix seconds or nanoseconds, RFC 3339, now-1h… (default: an hour before the end)</source>
+        <translation>Beginn des Zeitraums (einschließlich): Unix-Sekunden oder -Nanosekunden, RFC 3339, now-1h… (Standard: eine Stunde vor dem Ende)</translation>
+    </message>
+    <message>
+        <source>end of the range (not included; default now)</source>
+        <translation>Ende des Zeitraums (ausschließlich; Standard: now)</translation>
+    </message>
+    <message>
+        <source>lines at most (default 100); fetched page by page past the server&apos;s limit</source>
+        <translation>höchstens so viele Zeilen (Standard: 100); über das Limit des Servers hinaus seitenweise abgerufen</translation>
+    </message>
+    <message>
+        <source>backward: newest first (default); forward: oldest first</source>
+        <translation>backward: neueste zuerst (Standard); forward: älteste zuerst</translation>
+    </message>
+    <message>
+        <source>resolution of a metric query: seconds or 30s, 1m… (default: the server&apos;s)</source>
+        <translation>Auflösung einer Metrikabfrage: Sekunden oder 30s, 1m… (Standard: die des Servers)</translation>
+    </message>
+    <message>
+        <source>seconds to wait per request (default 10)</source>
+        <translation>Wartezeit pro Anfrage in Sekunden (Standard: 10)</translation>
+    </message>
+    <message>
+        <source>--%1 &apos;%2&apos; is not a time (unix seconds, RFC 3339, now or now-1h)</source>
+        <translation>--%1 &apos;%2&apos; ist keine Zeitangabe (Unix-Sekunden, RFC 3339, now oder now-1h)</translation>
+    </message>
+    <message>
+        <source>give exactly one PromQL expression</source>
+        <translation>geben Sie genau einen PromQL-Ausdruck an</translation>
+    </message>
+    <message>
+        <source>--url is required (the base URL of Prometheus)</source>
+        <translation>--url ist erforderlich (die Basis-URL von Prometheus)</translation>
+    </message>
+    <message>
+        <source>--step needs --start (a range query)</source>
+        <translation>--step benötigt --start (eine Bereichsabfrage)</translation>
+    </message>
+    <message>
+        <source>%1 points per series is too many (at most %2): choose a larger --step</source>
+        <translation>%1 Punkte pro Serie sind zu viele (höchstens %2): Wählen Sie ein größeres --step</translation>
+    </message>
+    <message>
+        <source>Evaluate PromQL: at one time (without --start), or over a range.</source>
+        <translation>Wertet PromQL aus: zu einem Zeitpunkt (ohne --start) oder über einen Zeitraum.</translation>
+    </message>
+    <message>
+        <source>the PromQL expression</source>
+        <translation>der PromQL-Ausdruck</translation>
+    </message>
+    <message>
+        <source>base URL of Prometheus</source>
+        <translation>Basis-URL von Prometheus</translation>
+    </message>
+    <message>
+        <source>start of a range query: unix seconds, RFC 3339, now or now-1h</source>
+        <translation>Beginn einer Bereichsabfrage: Unix-Sekunden, RFC 3339, now oder now-1h</translation>
+    </message>
+    <message>
+        <source>end of the range, or the time of an instant query (default now)</source>
+        <translation>Ende des Zeitraums oder Zeitpunkt einer Instant-Abfrage (Standard: now)</translation>
+    </message>
+    <message>
+        <source>resolution of a range query: seconds or 30s, 1m… (default: about 1000 points)</source>
+        <translation>Auflösung einer Bereichsabfrage: Sekunden oder 30s, 1m… (Standard: etwa 1000 Punkte)</translation>
+    </message>
+    <message>
+        <source>seconds to wait (default 10)</source>
+        <translation>Wartezeit in Sekunden (Standard: 10)</translation>
+    </message>
+    <message>
+        <source>give exactly one trace id</source>
+        <translation>geben Sie genau eine Trace-ID an</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a trace id (1 to 32 hexadecimal digits)</source>
+        <translation>&apos;%1&apos; ist keine Trace-ID (1 bis 32 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>--url is required (the base URL of Tempo)</source>
+        <translation>--url ist erforderlich (die Basis-URL von Tempo)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>1 span</source>
+        <translation>1 Span</translation>
+    </message>
+    <message>
+        <source>%1 spans</source>
+        <translation>%1 Spans</translation>
+    </message>
+    <message>
+        <source>1 service</source>
+        <translation>1 Dienst</translation>
+    </message>
+    <message>
+        <source>%1 services</source>
+        <translation>%1 Dienste</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>root %1: %2</source>
+        <translation>Root-Span %1: %2</translation>
+    </message>
+    <message>
+        <source>written to %1 (%2, %3 bytes)</source>
+        <translation>nach %1 geschrieben (%2, %3 Bytes)</translation>
+    </message>
+    <message>
+        <source>trace stats takes one FILE (OTLP protobuf .pb, or OTLP / Tempo JSON)</source>
+        <translation>trace stats erwartet genau eine Datei FILE (OTLP-Protobuf .pb oder OTLP-/Tempo-JSON)</translation>
+    </message>
+    <message>
+        <source>cannot read the trace: %1</source>
+        <translation>der Trace kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>trace %1: %2, %3 services, %4, %5 errors, depth %6</source>
+        <translation>Trace %1: %2, %3 Dienste, %4, %5 Fehler, Tiefe %6</translation>
+    </message>
+    <message>
+        <source>root: %1: %2</source>
+        <translation>Root-Span: %1: %2</translation>
+    </message>
+    <message>
+        <source>critical path: %1 (%2)</source>
+        <translation>kritischer Pfad: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation>  … und %1 weitere</translation>
+    </message>
+    <message>
+        <source>by service (spans, errors, total, self, p95):</source>
+        <translation>nach Dienst (Spans, Fehler, gesamt, Eigenzeit, p95):</translation>
+    </message>
+    <message>
+        <source>parsed in %1 ms, laid out in %2 ms</source>
+        <translation>in %1 ms geparst, Layout in %2 ms berechnet</translation>
+    </message>
+    <message>
+        <source>Fetch a trace from Tempo: a summary, and with -o the trace itself (protobuf as received, or OTLP JSON when FILE ends in .json).</source>
+        <translation>Ruft einen Trace aus Tempo ab: eine Zusammenfassung und mit -o den Trace selbst (Protobuf wie empfangen oder OTLP-JSON, wenn FILE auf .json endet).</translation>
+    </message>
+    <message>
+        <source>the trace id (hex)</source>
+        <translation>die Trace-ID (hex)</translation>
+    </message>
+    <message>
+        <source>base URL of Tempo</source>
+        <translation>Basis-URL von Tempo</translation>
+    </message>
+    <message>
+        <source>write the trace to FILE (.json: OTLP JSON; otherwise protobuf)</source>
+        <translation>den Trace in FILE schreiben (.json: OTLP-JSON; sonst Protobuf)</translation>
+    </message>
+    <message>
+        <source>Read a trace file (OTLP protobuf, or OTLP / Tempo JSON) and print its shape, critical path and per-service statistics, with the time taken to parse and lay it out.</source>
+        <translation>Liest eine Trace-Datei (OTLP-Protobuf oder OTLP-/Tempo-JSON) und gibt ihre Struktur, den kritischen Pfad und Statistiken pro Dienst aus, zusammen mit der Zeit für Parsen und Layout.</translation>
+    </message>
+    <message>
+        <source>the trace file</source>
+        <translation>die Trace-Datei</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -478,6 +706,14 @@
         <source>The timeout must be between 0.1 and 600 seconds.</source>
         <translation>Das Zeitlimit muss zwischen 0,1 und 600 Sekunden liegen.</translation>
     </message>
+    <message>
+        <source>The gRPC address must be host:port, such as tempo:9095.</source>
+        <translation>Die gRPC-Adresse muss die Form host:port haben, z. B. tempo:9095.</translation>
+    </message>
+    <message>
+        <source>Parallel requests must be between 1 and 64.</source>
+        <translation>Die Anzahl paralleler Anfragen muss zwischen 1 und 64 liegen.</translation>
+    </message>
 </context>
 <context>
     <name>HttpClient</name>
@@ -524,6 +760,18 @@
     <message>
         <source>(empty body)</source>
         <translation>(leerer Inhalt)</translation>
+    </message>
+    <message>
+        <source>%1: the answer was cut off after %2 bytes (%3).</source>
+        <translation>%1: Die Antwort wurde nach %2 Bytes abgeschnitten (%3).</translation>
+    </message>
+    <message>
+        <source>%1: the server closed the connection without answering.</source>
+        <translation>%1: Der Server hat die Verbindung ohne Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>(%1 attempts)</source>
+        <translation>(%1 Versuche)</translation>
     </message>
 </context>
 <context>
@@ -666,6 +914,178 @@
     <message>
         <source>The journal is not open.</source>
         <translation>Das Journal ist nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>LokiClient</name>
+    <message>
+        <source>%1 at %2 answered %3: %4</source>
+        <translation>%1 unter %2 antwortete mit %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 at %2 sent %3 where JSON was expected (is the URL that of Loki?): %4</source>
+        <translation>%1 unter %2 hat %3 statt JSON gesendet (ist das die URL von Loki?): %4</translation>
+    </message>
+    <message>
+        <source>(empty body)</source>
+        <translation>(leerer Inhalt)</translation>
+    </message>
+    <message>
+        <source>%1 at %2 sent an answer that cannot be read: %3</source>
+        <translation>%1 unter %2 hat eine nicht lesbare Antwort gesendet: %3</translation>
+    </message>
+    <message>
+        <source>%1: cancelled.</source>
+        <translation>%1: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Loki gives at most %1 lines per request and at least as many share the timestamp %2 ns: any more at that nanosecond cannot be fetched.</source>
+        <translation>Loki liefert höchstens %1 Zeilen pro Anfrage, und mindestens ebenso viele haben den Zeitstempel %2 ns: Weitere Zeilen in dieser Nanosekunde können nicht abgerufen werden.</translation>
+    </message>
+    <message>
+        <source>The query is empty.</source>
+        <translation>Die Abfrage ist leer.</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>The line limit must be positive.</source>
+        <translation>Das Zeilenlimit muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>The step must be positive.</source>
+        <translation>Die Schrittweite muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>Which label? The name is empty.</source>
+        <translation>Welches Label? Der Name ist leer.</translation>
+    </message>
+    <message>
+        <source>Listing series needs at least one stream selector.</source>
+        <translation>Zum Auflisten von Serien ist mindestens ein Stream-Selektor erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>LokiParser</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Boolean</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+    <message>
+        <source>missing &quot;%1&quot;</source>
+        <translation>„%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>ein Objekt erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation>ein Array erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got %1</source>
+        <translation>eine ganze Zahl erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>eine Zahl erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>timestamp %1 is out of range</source>
+        <translation>Zeitstempel %1 liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message numerus="yes">
+        <source>expected [time, &quot;value&quot;], got %n element(s)</source>
+        <translation>
+            <numerusform>[time, &quot;value&quot;] erwartet, %n Element erhalten</numerusform>
+            <numerusform>[time, &quot;value&quot;] erwartet, %n Elemente erhalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a sample value</source>
+        <translation>„%1“ ist kein Messwert</translation>
+    </message>
+    <message>
+        <source>expected [&quot;&lt;ns&gt;&quot;, &quot;&lt;line&gt;&quot;] or [&quot;&lt;ns&gt;&quot;, &quot;&lt;line&gt;&quot;, {…}], got %1</source>
+        <translation>[&quot;&lt;ns&gt;&quot;, &quot;&lt;line&gt;&quot;] oder [&quot;&lt;ns&gt;&quot;, &quot;&lt;line&gt;&quot;, {…}] erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a nanosecond timestamp</source>
+        <translation>„%1“ ist kein Zeitstempel in Nanosekunden</translation>
+    </message>
+    <message>
+        <source>unknown result type &quot;%1&quot;</source>
+        <translation>unbekannter Ergebnistyp „%1“</translation>
+    </message>
+    <message>
+        <source>empty answer, expected JSON</source>
+        <translation>leere Antwort, JSON erwartet</translation>
+    </message>
+    <message>
+        <source>not valid JSON: the answer ends early, after byte %1</source>
+        <translation>kein gültiges JSON: Die Antwort endet vorzeitig nach Byte %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON (at byte %1 of %2)</source>
+        <translation>kein gültiges JSON (bei Byte %1 von %2)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, got %1</source>
+        <translation>ein JSON-Objekt erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>no &quot;status&quot; in the answer</source>
+        <translation>kein „status“ in der Antwort</translation>
+    </message>
+    <message>
+        <source>status %1 without a description</source>
+        <translation>Status %1 ohne Beschreibung</translation>
+    </message>
+    <message>
+        <source>expected a vector of volumes, got %1</source>
+        <translation>einen Vektor mit Log-Volumen erwartet, %1 erhalten</translation>
+    </message>
+</context>
+<context>
+    <name>LokiTail</name>
+    <message>
+        <source>Only log queries can be tailed; this one gives a %1.</source>
+        <translation>Nur Log-Abfragen können live verfolgt werden; diese liefert ein Ergebnis vom Typ %1.</translation>
+    </message>
+    <message>
+        <source>Loki gives at most %1 lines per request and at least as many share the timestamp %2 ns: any more at that nanosecond cannot be fetched.</source>
+        <translation>Loki liefert höchstens %1 Zeilen pro Anfrage, und mindestens ebenso viele haben den Zeitstempel %2 ns: Weitere Zeilen in dieser Nanosekunde können nicht abgerufen werden.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1355,155 @@
     </message>
 </context>
 <context>
+    <name>PrometheusClient</name>
+    <message>
+        <source>%1 at %2 answered %3: %4</source>
+        <translation>%1 unter %2 antwortete mit %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 at %2 sent an answer that cannot be read: %3</source>
+        <translation>%1 unter %2 hat eine nicht lesbare Antwort gesendet: %3</translation>
+    </message>
+    <message>
+        <source>%1: cancelled.</source>
+        <translation>%1: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The step must be positive.</source>
+        <translation>Die Schrittweite muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>Listing series needs at least one series selector.</source>
+        <translation>Zum Auflisten von Serien ist mindestens ein Serien-Selektor erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusParser</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Boolean</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+    <message>
+        <source>missing &quot;%1&quot;</source>
+        <translation>„%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>%1 erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>timestamp %1 is out of range</source>
+        <translation>Zeitstempel %1 liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message numerus="yes">
+        <source>expected [time, &quot;value&quot;], got %n element(s)</source>
+        <translation>
+            <numerusform>[time, &quot;value&quot;] erwartet, %n Element erhalten</numerusform>
+            <numerusform>[time, &quot;value&quot;] erwartet, %n Elemente erhalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a sample value</source>
+        <translation>„%1“ ist kein Messwert</translation>
+    </message>
+    <message>
+        <source>missing &quot;values&quot;</source>
+        <translation>„values“ fehlt</translation>
+    </message>
+    <message>
+        <source>missing &quot;value&quot;</source>
+        <translation>„value“ fehlt</translation>
+    </message>
+    <message>
+        <source>expected [time, &quot;text&quot;]</source>
+        <translation>[time, &quot;text&quot;] erwartet</translation>
+    </message>
+    <message>
+        <source>unknown result type &quot;%1&quot;</source>
+        <translation>unbekannter Ergebnistyp „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an RFC 3339 time</source>
+        <translation>„%1“ ist keine Zeitangabe nach RFC 3339</translation>
+    </message>
+    <message>
+        <source>%1 seconds is out of range</source>
+        <translation>%1 Sekunden liegen außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>unknown alert state &quot;%1&quot;</source>
+        <translation>unbekannter Alarmzustand „%1“</translation>
+    </message>
+    <message>
+        <source>unknown rule type &quot;%1&quot;</source>
+        <translation>unbekannter Regeltyp „%1“</translation>
+    </message>
+    <message>
+        <source>unknown rule health &quot;%1&quot;</source>
+        <translation>unbekannter Regelzustand (health) „%1“</translation>
+    </message>
+    <message>
+        <source>empty answer, expected JSON</source>
+        <translation>leere Antwort, JSON erwartet</translation>
+    </message>
+    <message>
+        <source>not valid JSON: the answer ends early, after byte %1</source>
+        <translation>kein gültiges JSON: Die Antwort endet vorzeitig nach Byte %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON (at byte %1 of %2)</source>
+        <translation>kein gültiges JSON (bei Byte %1 von %2)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, got %1</source>
+        <translation>ein JSON-Objekt erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>no &quot;status&quot; in the answer</source>
+        <translation>kein „status“ in der Antwort</translation>
+    </message>
+    <message>
+        <source>error without a description</source>
+        <translation>Fehler ohne Beschreibung</translation>
+    </message>
+    <message>
+        <source>status: expected &quot;success&quot; or &quot;error&quot;, got %1</source>
+        <translation>status: „success“ oder „error“ erwartet, %1 erhalten</translation>
+    </message>
+</context>
+<context>
     <name>Render</name>
     <message>
         <source>Cannot write the PDF %1: no graphical application (QGuiApplication) is running.</source>
@@ -1041,6 +1610,479 @@ Nächste Abstimmung: {next_update}.</translation>
     <message>
         <source>by %1</source>
         <translation>bis %1</translation>
+    </message>
+</context>
+<context>
+    <name>TempoClient</name>
+    <message>
+        <source>%1 at %2: cancelled.</source>
+        <translation>%1 unter %2: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 refuses the trace as too large (%3): %4</source>
+        <translation>%1 unter %2 lehnt den Trace als zu groß ab (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1 at %2 refused the query: %3</source>
+        <translation>%1 unter %2 hat die Abfrage abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>%1 at %2 sent an answer that cannot be read: %3</source>
+        <translation>%1 unter %2 hat eine nicht lesbare Antwort gesendet: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a trace id (1 to 32 hexadecimal digits).</source>
+        <translation>„%1“ ist keine Trace-ID (1 bis 32 Hexadezimalziffern).</translation>
+    </message>
+    <message>
+        <source>Trace %1 not found in %2 at %3.</source>
+        <translation>Trace %1 wurde in %2 unter %3 nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The search range ends before it starts.</source>
+        <translation>Der Suchzeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>The search limit must be positive.</source>
+        <translation>Das Suchlimit muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>Which tag? The name is empty.</source>
+        <translation>Welches Tag? Der Name ist leer.</translation>
+    </message>
+    <message>
+        <source>%1: cancelled.</source>
+        <translation>%1: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1: the stream broke off: %2</source>
+        <translation>%1: Der Stream ist abgebrochen: %2</translation>
+    </message>
+    <message>
+        <source>%1: the search did not finish in time (%2).</source>
+        <translation>%1: Die Suche wurde nicht rechtzeitig abgeschlossen (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials: %2</source>
+        <translation>%1 hat die Zugangsdaten abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the query: %2</source>
+        <translation>%1 hat die Abfrage abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1: the answer is too large: %2</source>
+        <translation>%1: Die Antwort ist zu groß: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered %2: %3</source>
+        <translation>%1 antwortete mit %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (gRPC)</source>
+        <translation>%1 unter %2 (gRPC)</translation>
+    </message>
+</context>
+<context>
+    <name>TempoParser</name>
+    <message>
+        <source>not JSON</source>
+        <translation>kein JSON</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>ein JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>einen String erwartet</translation>
+    </message>
+    <message>
+        <source>expected an integer</source>
+        <translation>eine Ganzzahl erwartet</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>ein Array erwartet</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>ein Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>no traceID</source>
+        <translation>keine traceID</translation>
+    </message>
+    <message>
+        <source>no tagNames</source>
+        <translation>keine tagNames</translation>
+    </message>
+    <message>
+        <source>no scopes</source>
+        <translation>keine scopes</translation>
+    </message>
+    <message>
+        <source>no tagValues</source>
+        <translation>keine tagValues</translation>
+    </message>
+    <message>
+        <source>no version</source>
+        <translation>keine version</translation>
+    </message>
+    <message>
+        <source>no &quot;version …&quot; line</source>
+        <translation>keine Zeile „version …“</translation>
+    </message>
+    <message>
+        <source>%1 bytes that are not a tempopb.TraceByIDResponse</source>
+        <translation>%1 Bytes, die keine tempopb.TraceByIDResponse sind</translation>
+    </message>
+    <message>
+        <source>Tempo returned a partial trace: %1</source>
+        <translation>Tempo hat einen unvollständigen Trace geliefert: %1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>einen String erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>%1 is too large</source>
+        <translation>%1 ist zu groß</translation>
+    </message>
+    <message>
+        <source>expected an integer</source>
+        <translation>eine Ganzzahl erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an integer</source>
+        <translation>„%1“ ist keine Ganzzahl</translation>
+    </message>
+    <message>
+        <source>%1 is negative, expected nanoseconds since 1970</source>
+        <translation>%1 ist negativ, Nanosekunden seit 1970 erwartet</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>einen String erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>TraceParser</name>
+    <message>
+        <source>a trace id of %1 bytes, expected 16</source>
+        <translation>eine Trace-ID mit %1 Bytes, 16 erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither hex nor base64</source>
+        <translation>„%1“ ist weder hex noch base64</translation>
+    </message>
+    <message>
+        <source>a span id of %1 bytes, expected 8</source>
+        <translation>eine Span-ID mit %1 Bytes, 8 erwartet</translation>
+    </message>
+    <message>
+        <source>unknown value &quot;%1&quot;</source>
+        <translation>unbekannter Wert „%1“</translation>
+    </message>
+    <message>
+        <source>expected a number or a name</source>
+        <translation>eine Zahl oder einen Namen erwartet</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>eine Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>ein Array erwartet</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>ein Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>Tempo returned a partial trace: %1</source>
+        <translation>Tempo hat einen unvollständigen Trace geliefert: %1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>neither &quot;batches&quot; nor &quot;resourceSpans&quot;: not a trace</source>
+        <translation>weder „batches“ noch „resourceSpans“: kein Trace</translation>
+    </message>
+    <message>
+        <source>the span has no spanId</source>
+        <translation>der Span hat keine spanId</translation>
+    </message>
+    <message>
+        <source>an attribute without a key</source>
+        <translation>ein Attribut ohne Schlüssel</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>not base64</source>
+        <translation>kein base64</translation>
+    </message>
+    <message>
+        <source>values nested deeper than %1</source>
+        <translation>Werte tiefer verschachtelt als %1</translation>
+    </message>
+    <message>
+        <source>the span has no span_id</source>
+        <translation>der Span hat keine span_id</translation>
+    </message>
+    <message>
+        <source>at byte %1: %2</source>
+        <translation>bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>not a field tag</source>
+        <translation>kein Feld-Tag</translation>
+    </message>
+    <message>
+        <source>the data ends inside a number</source>
+        <translation>die Daten enden innerhalb einer Zahl</translation>
+    </message>
+    <message>
+        <source>the data ends inside a length</source>
+        <translation>die Daten enden innerhalb einer Längenangabe</translation>
+    </message>
+    <message>
+        <source>a field of %1 bytes, but only %2 are left</source>
+        <translation>ein Feld mit %1 Bytes, aber nur %2 sind übrig</translation>
+    </message>
+    <message>
+        <source>messages nested deeper than 100</source>
+        <translation>Nachrichten tiefer verschachtelt als 100</translation>
+    </message>
+    <message>
+        <source>text that is not UTF-8</source>
+        <translation>Text, der kein UTF-8 ist</translation>
+    </message>
+    <message>
+        <source>a group that does not end</source>
+        <translation>eine Gruppe ohne Ende</translation>
+    </message>
+    <message>
+        <source>wire type %1 does not exist</source>
+        <translation>Wire-Type %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 of protobuf is more than a protobuf message can hold (2 GiB)</source>
+        <translation>%1 Protobuf-Daten sind mehr, als eine Protobuf-Nachricht aufnehmen kann (2 GiB)</translation>
+    </message>
+    <message>
+        <source>%1 that are not a tempopb.Trace or OTLP TracesData</source>
+        <translation>%1 Daten, die weder tempopb.Trace noch OTLP TracesData sind</translation>
+    </message>
+    <message>
+        <source>byte %1</source>
+        <translation>Byte %1</translation>
+    </message>
+    <message>
+        <source>not JSON (%1)</source>
+        <translation>kein JSON (%1)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::analysis::SpanAttributesModel</name>
+    <message numerus="yes">
+        <source>Span attributes (%n)</source>
+        <translation>
+            <numerusform>Span-Attribute (%n)</numerusform>
+            <numerusform>Span-Attribute (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resource attributes (%n)</source>
+        <translation>
+            <numerusform>Ressourcenattribute (%n)</numerusform>
+            <numerusform>Ressourcenattribute (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>Version</translation>
+    </message>
+    <message numerus="yes">
+        <source>Events (%n)</source>
+        <translation>
+            <numerusform>Ereignisse (%n)</numerusform>
+            <numerusform>Ereignisse (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Links (%n)</source>
+        <translation>
+            <numerusform>Links (%n)</numerusform>
+            <numerusform>Links (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>Link %1</translation>
+    </message>
+    <message>
+        <source>trace id</source>
+        <translation>Trace-ID</translation>
+    </message>
+    <message>
+        <source>span id</source>
+        <translation>Span-ID</translation>
+    </message>
+    <message>
+        <source>trace state</source>
+        <translation>Trace-State</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::analysis::TraceDiffModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>only A</source>
+        <translation>nur A</translation>
+    </message>
+    <message>
+        <source>only B</source>
+        <translation>nur B</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>%1 (%2%3 %)</source>
+        <translation>%1 (%2%3 %)</translation>
+    </message>
+    <message>
+        <source>Average duration in B minus average in A; slower in red, faster in green</source>
+        <translation>Durchschnittliche Dauer in B minus Durchschnitt in A; langsamer in Rot, schneller in Grün</translation>
+    </message>
+    <message>
+        <source>Service: operation</source>
+        <translation>Dienst: Operation</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Vorkommen</translation>
+    </message>
+    <message>
+        <source>Count A</source>
+        <translation>Anzahl A</translation>
+    </message>
+    <message>
+        <source>Count B</source>
+        <translation>Anzahl B</translation>
+    </message>
+    <message>
+        <source>Avg A</source>
+        <translation>Ø A</translation>
+    </message>
+    <message>
+        <source>Avg B</source>
+        <translation>Ø B</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::analysis::TraceStatisticsModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>95th percentile of the durations (nearest rank)</source>
+        <translation>95. Perzentil der Dauern (Nearest-Rank-Methode)</translation>
+    </message>
+    <message>
+        <source>Time spent in the spans themselves, not in their children</source>
+        <translation>Zeit in den Spans selbst, ohne ihre Kind-Spans</translation>
+    </message>
+    <message>
+        <source>Self time as a share of the trace&apos;s end-to-end duration</source>
+        <translation>Eigenzeit als Anteil an der End-to-End-Dauer des Traces</translation>
+    </message>
+    <message>
+        <source>Service / operation</source>
+        <translation>Dienst / Operation</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Avg</source>
+        <translation>Ø</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>Self total</source>
+        <translation>Eigenzeit gesamt</translation>
+    </message>
+    <message>
+        <source>Self %</source>
+        <translation>Eigenzeit %</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -1212,10 +2254,6 @@ Nächste Abstimmung: {next_update}.</translation>
         <translation>korrigiert: %1</translation>
     </message>
     <message>
-        <source>%1 by %2 on %3</source>
-        <translation>%1 von %2 (Gerät %3)</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1230,6 +2268,53 @@ Nächste Abstimmung: {next_update}.</translation>
     <message>
         <source>What happened</source>
         <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>%1 by %2 (device %3)</source>
+        <translation>%1 von %2 (Gerät %3)</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::tempo::SearchResultsModel</name>
+    <message>
+        <source>&lt;root span not yet received&gt;</source>
+        <translation>&lt;Root-Span noch nicht empfangen&gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 1 ms</source>
+        <translation>&lt; 1 ms</translation>
+    </message>
+    <message>
+        <source>Double-click to open the trace</source>
+        <translation>Doppelklicken, um den Trace zu öffnen</translation>
+    </message>
+    <message>
+        <source>Spans of the trace that matched the query</source>
+        <translation>Spans des Traces, die der Abfrage entsprechen</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>Trace-ID</translation>
+    </message>
+    <message>
+        <source>Root service</source>
+        <translation>Root-Dienst</translation>
+    </message>
+    <message>
+        <source>Root operation</source>
+        <translation>Root-Operation</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Treffer</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +2855,18 @@ Trotzdem schließen?</numerusform>
 Trotzdem schließen?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Open &amp;trace…</source>
+        <translation>&amp;Trace öffnen…</translation>
+    </message>
+    <message>
+        <source>Open trace</source>
+        <translation>Trace öffnen</translation>
+    </message>
+    <message>
+        <source>Traces (*.pb *.json *.bin *.proto);;All files (*)</source>
+        <translation>Traces (*.pb *.json *.bin *.proto);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>firebreak::ui::PostmortemPanel</name>
@@ -1956,6 +3053,14 @@ Trotzdem schließen?</numerusform>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
+    <message>
+        <source>Requests sent to this source at the same time; further ones wait their turn, so a busy dashboard cannot overload a struggling backend.</source>
+        <translation>Anfragen, die gleichzeitig an diese Quelle gesendet werden; weitere warten, bis sie an der Reihe sind, damit ein ausgelastetes Dashboard ein angeschlagenes Backend nicht überlastet.</translation>
+    </message>
+    <message>
+        <source>Parallel requests</source>
+        <translation>Parallele Anfragen</translation>
+    </message>
 </context>
 <context>
     <name>firebreak::ui::ScreenshotTaker</name>
@@ -2068,6 +3173,149 @@ Trotzdem schließen?</numerusform>
     <message>
         <source>Warning: TLS certificate verification is off.</source>
         <translation>Warnung: Die TLS-Zertifikatsprüfung ist deaktiviert.</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::SpanDetailsPane</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Unset</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation>unspecified</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>internal</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>producer</source>
+        <translation>producer</translation>
+    </message>
+    <message>
+        <source>consumer</source>
+        <translation>consumer</translation>
+    </message>
+    <message>
+        <source>Select a span to see its attributes, events and links.</source>
+        <translation>Wählen Sie einen Span aus, um seine Attribute, Ereignisse und Links zu sehen.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <source>Span ID</source>
+        <translation>Span-ID</translation>
+    </message>
+    <message>
+        <source>Parent ID</source>
+        <translation>Parent-ID</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>Trace-ID</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>Eigenzeit</translation>
+    </message>
+    <message>
+        <source>Filter attributes, events, links…</source>
+        <translation>Attribute, Ereignisse, Links filtern…</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the span with all its attributes, events and links as JSON</source>
+        <translation>Den Span mit allen Attributen, Ereignissen und Links als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy key=value</source>
+        <translation>Schlüssel=Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy all as JSON</source>
+        <translation>Alles als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>none (root span)</source>
+        <translation>keine (Root-Span)</translation>
+    </message>
+    <message>
+        <source>%1 (not in this trace)</source>
+        <translation>%1 (nicht in diesem Trace)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 into the trace)</source>
+        <translation>%1 (%2 nach Trace-Beginn)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % of the span)</source>
+        <translation>%1 (%2 % des Spans)</translation>
+    </message>
+    <message>
+        <source>On the critical path: %1 of its %2</source>
+        <translation>Auf dem kritischen Pfad: %1 von insgesamt %2</translation>
+    </message>
+    <message>
+        <source>Shifted by %1 to correct clock skew against its parent (Jaeger&apos;s rule)</source>
+        <translation>Um %1 verschoben, um die Uhrenabweichung gegenüber dem übergeordneten Span auszugleichen (Jaeger-Regel)</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +3532,343 @@ Original: %1</translation>
     </message>
 </context>
 <context>
+    <name>firebreak::ui::TraceDiffView</name>
+    <message>
+        <source>Changed only</source>
+        <translation>Nur geänderte</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Show only paths that exist in one trace, or whose average duration changed by 10 % or more, with the paths leading to them</source>
+        <translation>Nur Pfade anzeigen, die in nur einem Trace vorkommen oder deren durchschnittliche Dauer sich um 10 % oder mehr geändert hat, samt den Pfaden, die zu ihnen führen</translation>
+    </message>
+    <message>
+        <source>Pick the trace to compare with: a file or a trace id</source>
+        <translation>Trace zum Vergleichen auswählen: eine Datei oder eine Trace-ID</translation>
+    </message>
+    <message>
+        <source>No trace open</source>
+        <translation>Kein Trace geöffnet</translation>
+    </message>
+    <message>
+        <source>Open a trace, then compare it with another one to see which operations appeared, disappeared or changed in latency.</source>
+        <translation>Öffnen Sie einen Trace und vergleichen Sie ihn dann mit einem anderen, um zu sehen, welche Operationen hinzugekommen oder weggefallen sind oder eine veränderte Latenz haben.</translation>
+    </message>
+    <message>
+        <source>Compare with another trace</source>
+        <translation>Mit einem anderen Trace vergleichen</translation>
+    </message>
+    <message>
+        <source>Pick a second trace — a file or a trace id — to see which operations appeared, disappeared or changed in latency against %1.</source>
+        <translation>Wählen Sie einen zweiten Trace — eine Datei oder eine Trace-ID —, um zu sehen, welche Operationen gegenüber %1 hinzugekommen oder weggefallen sind oder eine veränderte Latenz haben.</translation>
+    </message>
+    <message>
+        <source>A: %1   B: %2</source>
+        <translation>A: %1   B: %2</translation>
+    </message>
+    <message>
+        <source>A: %1
+B: %2</source>
+        <translation>A: %1
+B: %2</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>%1 only in A · %2 only in B · %3 in both, %4 of them changed by 10 % or more</source>
+        <translation>%1 nur in A · %2 nur in B · %3 in beiden, davon %4 um 10 % oder mehr geändert</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::TraceMinimap</name>
+    <message>
+        <source>The whole trace: drag the frame to move the waterfall</source>
+        <translation>Der gesamte Trace: Ziehen Sie den Rahmen, um den Wasserfall zu verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::TraceSearchPanel</name>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>TraceQL, e.g. { resource.service.name = &quot;checkout&quot; &amp;&amp; status = error }</source>
+        <translation>TraceQL, z. B. { resource.service.name = &quot;checkout&quot; &amp;&amp; status = error }</translation>
+    </message>
+    <message>
+        <source>TraceQL query; empty finds the most recent traces. Ctrl+Enter searches.</source>
+        <translation>TraceQL-Abfrage; leer findet die neuesten Traces. Strg+Eingabe startet die Suche.</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Only traces that took at least this long</source>
+        <translation>Nur Traces, die mindestens so lange gedauert haben</translation>
+    </message>
+    <message>
+        <source>At most this many traces</source>
+        <translation>Höchstens so viele Traces</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+Enter)</source>
+        <translation>Suchen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Min duration</source>
+        <translation>Mindestdauer</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>No Tempo data source: add one under Data sources.</source>
+        <translation>Keine Tempo-Datenquelle: Fügen Sie unter Datenquellen eine hinzu.</translation>
+    </message>
+    <message>
+        <source>Search %1 for traces in the selected time range.</source>
+        <translation>%1 nach Traces im ausgewählten Zeitraum durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Searching… traces found so far: %1</source>
+        <translation>Suche läuft… bisher gefundene Traces: %1</translation>
+    </message>
+    <message>
+        <source>Search cancelled; traces found until then: %1</source>
+        <translation>Suche abgebrochen; bis dahin gefundene Traces: %1</translation>
+    </message>
+    <message>
+        <source>The search failed.</source>
+        <translation>Die Suche ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 (traces found before the error: %2)</source>
+        <translation>%1 (vor dem Fehler gefundene Traces: %2)</translation>
+    </message>
+    <message>
+        <source>No traces matched in the selected time range (%1 s).</source>
+        <translation>Im ausgewählten Zeitraum wurden keine passenden Traces gefunden (%1 s).</translation>
+    </message>
+    <message>
+        <source>Traces found: %1 in %2 s</source>
+        <translation>Gefundene Traces: %1 in %2 s</translation>
+    </message>
+    <message>
+        <source>inspected %1 traces, %2</source>
+        <translation>%1 Traces durchsucht, %2</translation>
+    </message>
+    <message>
+        <source>inspected %1</source>
+        <translation>%1 durchsucht</translation>
+    </message>
+    <message>
+        <source>limit reached: raise it or narrow the query to see more</source>
+        <translation>Limit erreicht: Erhöhen Sie es oder grenzen Sie die Abfrage ein, um mehr zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::TraceStatisticsView</name>
+    <message>
+        <source>Filter services and operations…</source>
+        <translation>Dienste und Operationen filtern…</translation>
+    </message>
+    <message>
+        <source>No trace</source>
+        <translation>Kein Trace</translation>
+    </message>
+    <message>
+        <source>Computing statistics…</source>
+        <translation>Statistik wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Spans: %1 · Services: %2 · Errors: %3 · %4 end to end</source>
+        <translation>Spans: %1 · Dienste: %2 · Fehler: %3 · %4 End-to-End</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::TracesWorkspace</name>
+    <message>
+        <source>Matches only</source>
+        <translation>Nur Treffer</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Critical path only</source>
+        <translation>Nur kritischer Pfad</translation>
+    </message>
+    <message>
+        <source>Show critical path</source>
+        <translation>Kritischen Pfad anzeigen</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>An OTLP protobuf (.pb) or OTLP / Tempo JSON (.json) trace; you can also drop a file here</source>
+        <translation>Ein Trace als OTLP-Protobuf (.pb) oder OTLP-/Tempo-JSON (.json); Sie können eine Datei auch hierher ziehen</translation>
+    </message>
+    <message>
+        <source>Trace id (32 hex digits)</source>
+        <translation>Trace-ID (32 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>Open from Tempo</source>
+        <translation>Aus Tempo öffnen</translation>
+    </message>
+    <message>
+        <source>Find: text or key=value  ( / )</source>
+        <translation>Suchen: Text oder Schlüssel=Wert  ( / )</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>≥ </source>
+        <translation>≥ </translation>
+    </message>
+    <message>
+        <source>Only spans at least this long (with their ancestors)</source>
+        <translation>Nur Spans, die mindestens so lange dauern (mit ihren übergeordneten Spans)</translation>
+    </message>
+    <message>
+        <source>Expand</source>
+        <translation>Aufklappen</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Waterfall</source>
+        <translation>Wasserfall</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Alle zuklappen</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Alle aufklappen</translation>
+    </message>
+    <message>
+        <source>Expand to depth %1</source>
+        <translation>Bis Tiefe %1 aufklappen</translation>
+    </message>
+    <message>
+        <source>Compare with trace</source>
+        <translation>Mit Trace vergleichen</translation>
+    </message>
+    <message>
+        <source>Traces (*.pb *.json *.bin *.proto);;All files (*)</source>
+        <translation>Traces (*.pb *.json *.bin *.proto);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Open trace</source>
+        <translation>Trace öffnen</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>“%1” is not a trace id: expected up to 32 hexadecimal digits.</source>
+        <translation>„%1“ ist keine Trace-ID: Erwartet werden bis zu 32 Hexadezimalziffern.</translation>
+    </message>
+    <message>
+        <source>No Tempo data source is configured: add one under Settings › Data sources, or open a file.</source>
+        <translation>Es ist keine Tempo-Datenquelle konfiguriert: Fügen Sie unter Einstellungen › Datenquellen eine hinzu oder öffnen Sie eine Datei.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for trace %2…</source>
+        <translation>Trace %2 wird von %1 abgerufen…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>kein Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Open a trace file (.pb or .json, or drop one here), or enter a trace id to fetch it from Tempo. Keys: ↑↓ move, ←→ collapse/expand, Enter details, / find; drag the ruler to zoom.</source>
+        <translation>Öffnen Sie eine Trace-Datei (.pb oder .json, oder ziehen Sie eine hierher) oder geben Sie eine Trace-ID ein, um den Trace aus Tempo abzurufen. Tasten: ↑↓ bewegen, ←→ zu-/aufklappen, Eingabe Details, / suchen; zum Zoomen das Lineal ziehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · trace %2 · %3 · %4 services · %5 · %6 errors · depth %7 · loaded in %8 ms (parse %9 ms, layout %10 ms)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · Trace %2 · %3 · %4 Dienste · %5 · %6 Fehler · Tiefe %7 · geladen in %8 ms (Parsen %9 ms, Layout %10 ms)</translation>
+    </message>
+    <message>
+        <source>1 span</source>
+        <translation>1 Span</translation>
+    </message>
+    <message>
+        <source>%L1 spans</source>
+        <translation>%L1 Spans</translation>
+    </message>
+</context>
+<context>
     <name>firebreak::ui::UpdatesPanel</name>
     <message>
         <source>Executives</source>
@@ -2343,6 +3928,85 @@ Original: %1</translation>
     </message>
 </context>
 <context>
+    <name>firebreak::ui::WaterfallView</name>
+    <message>
+        <source>No trace open</source>
+        <translation>Kein Trace geöffnet</translation>
+    </message>
+    <message>
+        <source>Service and operation (%L1)</source>
+        <translation>Dienst und Operation (%L1)</translation>
+    </message>
+    <message>
+        <source>Service and operation</source>
+        <translation>Dienst und Operation</translation>
+    </message>
+    <message>
+        <source>zoomed · double-click to reset</source>
+        <translation>gezoomt · Doppelklick zum Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Missing parent %1 (orphans below: %2)</source>
+        <translation>Fehlender übergeordneter Span %1 (verwaiste Spans darunter: %2)</translation>
+    </message>
+    <message>
+        <source>Span details</source>
+        <translation>Span-Details</translation>
+    </message>
+    <message>
+        <source>Logs for this span</source>
+        <translation>Logs zu diesem Span</translation>
+    </message>
+    <message>
+        <source>Metrics for %1</source>
+        <translation>Metriken für %1</translation>
+    </message>
+    <message>
+        <source>Pin to incident</source>
+        <translation>An Vorfall anheften</translation>
+    </message>
+    <message>
+        <source>Zoom to this span</source>
+        <translation>Auf diesen Span zoomen</translation>
+    </message>
+    <message>
+        <source>Expand all below</source>
+        <translation>Alle darunter aufklappen</translation>
+    </message>
+    <message>
+        <source>Collapse all below</source>
+        <translation>Alle darunter zuklappen</translation>
+    </message>
+    <message>
+        <source>Copy span id</source>
+        <translation>Span-ID kopieren</translation>
+    </message>
+    <message>
+        <source>These spans name parent %1, which is not in the trace: it was not sent, was dropped, or the trace was cut by a size limit.</source>
+        <translation>Diese Spans nennen %1 als übergeordneten Span, der nicht im Trace enthalten ist: Er wurde nicht gesendet, wurde verworfen, oder der Trace wurde durch ein Größenlimit abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Duration %1, self %2, starts at +%3</source>
+        <translation>Dauer %1, Eigenzeit %2, beginnt bei +%3</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Shifted by %1 to correct clock skew</source>
+        <translation>Um %1 verschoben, um die Uhrenabweichung auszugleichen</translation>
+    </message>
+    <message>
+        <source>On the critical path</source>
+        <translation>Auf dem kritischen Pfad</translation>
+    </message>
+    <message>
+        <source>Depth %1</source>
+        <translation>Tiefe %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Incident command, metrics, logs and traces on one time range.</source>
@@ -2387,6 +4051,14 @@ Original: %1</translation>
     <message>
         <source>--size takes WxH, e.g. 1280x800</source>
         <translation>--size erwartet WxH, z. B. 1280x800</translation>
+    </message>
+    <message>
+        <source>A trace file (.pb or .json) to open in the Traces workspace.</source>
+        <translation>Eine Trace-Datei (.pb oder .json), die im Arbeitsbereich Traces geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>only one trace file can be opened</source>
+        <translation>es kann nur eine Trace-Datei geöffnet werden</translation>
     </message>
 </context>
 </TS>

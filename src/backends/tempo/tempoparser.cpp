@@ -438,7 +438,7 @@ Parsed<TraceResult> parseTraceResponse(const QByteArray& body, const QByteArray&
     } else if (endpoint == TraceEndpoint::V2) {
         const auto wire = readTraceByIdResponse(body);
         if (!wire) {
-            parsed.error = Text::tr("%1 that are not a tempopb.TraceByIDResponse").arg(body.size());
+            parsed.error = Text::tr("%1 bytes that are not a tempopb.TraceByIDResponse").arg(body.size());
             return parsed;
         }
         trace = parseTraceProtobuf(wire->trace);
