@@ -917,6 +917,37 @@
     </message>
 </context>
 <context>
+    <name>JsonReading</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Boolean</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+</context>
+<context>
     <name>LokiClient</name>
     <message>
         <source>%1 at %2 answered %3: %4</source>
@@ -969,34 +1000,6 @@
 </context>
 <context>
     <name>LokiParser</name>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>ein String</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>ein Boolean</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>something else</source>
-        <translation>etwas anderes</translation>
-    </message>
     <message>
         <source>missing &quot;%1&quot;</source>
         <translation>„%1“ fehlt</translation>
@@ -1384,32 +1387,8 @@
 <context>
     <name>PrometheusParser</name>
     <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>ein String</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>ein Boolean</translation>
-    </message>
-    <message>
         <source>a number</source>
         <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>something else</source>
-        <translation>etwas anderes</translation>
     </message>
     <message>
         <source>missing &quot;%1&quot;</source>

@@ -1,5 +1,7 @@
 #include "prometheusparser.h"
 
+#include "backends/jsonreading.h"
+
 #include <QCoreApplication>
 
 #include <nlohmann/json.hpp>
@@ -20,37 +22,16 @@ struct Text
 
 using nlohmann::json;
 
-// Thrown inside this file only, turned into ParseError at the public functions.
-struct Malformed
-{
-    QString message;
-};
+using Malformed = backends::JsonMalformed;
 
 [[noreturn]] void fail(const std::string& where, const QString& what)
 {
-    throw Malformed { QString::fromStdString(where) + QStringLiteral(": ") + what };
+    backends::failJson(where, what);
 }
 
 QString typeName(const json& value)
 {
-    switch (value.type()) {
-    case json::value_t::null:
-        return Text::tr("null");
-    case json::value_t::object:
-        return Text::tr("an object");
-    case json::value_t::array:
-        return Text::tr("an array");
-    case json::value_t::string:
-        return Text::tr("a string");
-    case json::value_t::boolean:
-        return Text::tr("a boolean");
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-        return Text::tr("a number");
-    default:
-        return Text::tr("something else");
-    }
+    return backends::jsonTypeName(value);
 }
 
 const json& member(const json& object, const char* key, const std::string& where)
