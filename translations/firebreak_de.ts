@@ -946,6 +946,22 @@
         <source>something else</source>
         <translation>etwas anderes</translation>
     </message>
+    <message>
+        <source>empty answer, expected JSON</source>
+        <translation>leere Antwort, JSON erwartet</translation>
+    </message>
+    <message>
+        <source>not valid JSON: the answer ends early, after byte %1</source>
+        <translation>kein gültiges JSON: Die Antwort endet vorzeitig nach Byte %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON (at byte %1 of %2)</source>
+        <translation>kein gültiges JSON (bei Byte %1 von %2)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
 </context>
 <context>
     <name>LokiClient</name>
@@ -1046,22 +1062,6 @@
     <message>
         <source>unknown result type &quot;%1&quot;</source>
         <translation>unbekannter Ergebnistyp „%1“</translation>
-    </message>
-    <message>
-        <source>empty answer, expected JSON</source>
-        <translation>leere Antwort, JSON erwartet</translation>
-    </message>
-    <message>
-        <source>not valid JSON: the answer ends early, after byte %1</source>
-        <translation>kein gültiges JSON: Die Antwort endet vorzeitig nach Byte %1</translation>
-    </message>
-    <message>
-        <source>not valid JSON (at byte %1 of %2)</source>
-        <translation>kein gültiges JSON (bei Byte %1 von %2)</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1</source>
-        <translation>kein gültiges JSON: %1</translation>
     </message>
     <message>
         <source>expected a JSON object, got %1</source>
@@ -1448,22 +1448,6 @@
     <message>
         <source>unknown rule health &quot;%1&quot;</source>
         <translation>unbekannter Regelzustand (health) „%1“</translation>
-    </message>
-    <message>
-        <source>empty answer, expected JSON</source>
-        <translation>leere Antwort, JSON erwartet</translation>
-    </message>
-    <message>
-        <source>not valid JSON: the answer ends early, after byte %1</source>
-        <translation>kein gültiges JSON: Die Antwort endet vorzeitig nach Byte %1</translation>
-    </message>
-    <message>
-        <source>not valid JSON (at byte %1 of %2)</source>
-        <translation>kein gültiges JSON (bei Byte %1 von %2)</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1</source>
-        <translation>kein gültiges JSON: %1</translation>
     </message>
     <message>
         <source>expected a JSON object, got %1</source>

@@ -41,4 +41,26 @@ QString jsonTypeName(const nlohmann::json& value)
     }
 }
 
+std::optional<nlohmann::json> parseJsonDocument(const QByteArray& body, QString* problem)
+{
+    if (body.trimmed().isEmpty()) {
+        *problem = Text::tr("empty answer, expected JSON");
+        return std::nullopt;
+    }
+    try {
+        return nlohmann::json::parse(body.constBegin(), body.constEnd());
+    } catch (const nlohmann::json::parse_error& e) {
+        if (e.byte > static_cast<std::size_t>(body.size()))
+            *problem = Text::tr("not valid JSON: the answer ends early, after byte %1").arg(body.size());
+        else
+            *problem = Text::tr("not valid JSON (at byte %1 of %2)").arg(e.byte).arg(body.size());
+    } catch (const nlohmann::json::exception& e) {
+        // e.g. a number too large for a double; drop nlohmann's "[json.exception.out_of_range.406] "
+        QString what = QString::fromUtf8(e.what());
+        what = what.mid(what.indexOf(QLatin1String("] ")) + 2);
+        *problem = Text::tr("not valid JSON: %1").arg(what);
+    }
+    return std::nullopt;
+}
+
 } // namespace firebreak::backends

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace firebreak::backends {
@@ -19,5 +21,9 @@ struct JsonMalformed
 
 /// "an object", "a string", … for messages that say what was found instead.
 QString jsonTypeName(const nlohmann::json& value);
+
+/// The answer as a JSON document, or nullopt and in `problem` what is wrong ("empty answer", "not valid JSON:
+/// the answer ends early, after byte 512", …).
+std::optional<nlohmann::json> parseJsonDocument(const QByteArray& body, QString* problem);
 
 } // namespace firebreak::backends

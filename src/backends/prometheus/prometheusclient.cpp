@@ -1,5 +1,7 @@
 #include "prometheusclient.h"
 
+#include "backends/refusal.h"
+
 #include <QCoreApplication>
 #include <QPointer>
 #include <QThreadPool>
@@ -111,13 +113,7 @@ QueryError invalid(const QString& message)
 template <typename T>
 net::RequestHandlePtr refuse(QObject* context, std::function<void(Answer<T>)> onDone, QueryError error)
 {
-    Answer<T> answer;
-    answer.error = std::move(error);
-    // Still asynchronous, like every other answer.
-    QMetaObject::invokeMethod(
-        context, [onDone = std::move(onDone), answer = std::move(answer)]() mutable { onDone(std::move(answer)); },
-        Qt::QueuedConnection);
-    return std::make_shared<net::RequestHandle>();
+    return backends::refuseLater(context, std::move(onDone), std::move(error));
 }
 
 void addRange(Parameters& parameters, std::optional<qint64> startMs, std::optional<qint64> endMs)

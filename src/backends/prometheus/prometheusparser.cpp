@@ -384,24 +384,11 @@ ParseError malformed(const QString& message)
 
 std::optional<json> parseJson(const QByteArray& body, ParseError* error)
 {
-    if (body.trimmed().isEmpty()) {
-        *error = malformed(Text::tr("empty answer, expected JSON"));
-        return std::nullopt;
-    }
-    try {
-        return json::parse(body.constBegin(), body.constEnd());
-    } catch (const json::parse_error& e) {
-        if (e.byte > static_cast<std::size_t>(body.size()))
-            *error = malformed(Text::tr("not valid JSON: the answer ends early, after byte %1").arg(body.size()));
-        else
-            *error = malformed(Text::tr("not valid JSON (at byte %1 of %2)").arg(e.byte).arg(body.size()));
-    } catch (const json::exception& e) {
-        // e.g. a number too large for a double; drop nlohmann's "[json.exception.out_of_range.406] "
-        QString what = QString::fromUtf8(e.what());
-        what = what.mid(what.indexOf(QLatin1String("] ")) + 2);
-        *error = malformed(Text::tr("not valid JSON: %1").arg(what));
-    }
-    return std::nullopt;
+    QString problem;
+    std::optional<json> document = backends::parseJsonDocument(body, &problem);
+    if (!document)
+        *error = malformed(problem);
+    return document;
 }
 
 std::optional<ParseError> envelopeError(const json& doc)
