@@ -1,6 +1,6 @@
 #include "lokiclient.h"
 
-#include "backends/refusal.h"
+#include "backends/delivery.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -121,19 +121,7 @@ template <typename T>
 net::RequestHandlePtr fetch(net::HttpClient& http, net::HttpRequest request, QObject* context, Parser<T> parse,
     std::function<void(Answer<T>)> onDone, std::function<std::optional<Answer<T>>(const net::HttpResult&)> special = {})
 {
-    auto* app = QCoreApplication::instance();
-    Q_ASSERT(app && context && context->thread() == app->thread());
-    // Checked only on the application's thread: a QPointer read from another thread would race with deletion.
-    QPointer<QObject> guard(context);
-    auto deliver = [app, guard, onDone = std::move(onDone)](Answer<T> answer) {
-        QMetaObject::invokeMethod(
-            app,
-            [guard, onDone, answer = std::move(answer)]() mutable {
-                if (guard)
-                    onDone(std::move(answer));
-            },
-            Qt::QueuedConnection);
-    };
+    auto deliver = backends::deliverOnAppThread(context, std::move(onDone));
     net::HttpRequest copy = request;
     return http.send(
         std::move(copy), [request, parse = std::move(parse), deliver, special](net::HttpResult result) mutable {

@@ -1,6 +1,6 @@
 #include "prometheusclient.h"
 
-#include "backends/refusal.h"
+#include "backends/delivery.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -82,19 +82,7 @@ template <typename T>
 net::RequestHandlePtr fetch(net::HttpClient& http, net::HttpRequest request, QObject* context,
     Parsed<T> (*parse)(const QByteArray&), std::function<void(Answer<T>)> onDone)
 {
-    auto* app = QCoreApplication::instance();
-    Q_ASSERT(app && context && context->thread() == app->thread());
-    // Checked only on the application's thread: a QPointer read from another thread would race with deletion.
-    QPointer<QObject> guard(context);
-    auto deliver = [app, guard, onDone = std::move(onDone)](Answer<T> answer) {
-        QMetaObject::invokeMethod(
-            app,
-            [guard, onDone, answer = std::move(answer)]() mutable {
-                if (guard)
-                    onDone(std::move(answer));
-            },
-            Qt::QueuedConnection);
-    };
+    auto deliver = backends::deliverOnAppThread(context, std::move(onDone));
     net::HttpRequest copy = request;
     return http.send(std::move(copy), [request, parse, deliver](net::HttpResult result) {
         QThreadPool::globalInstance()->start(
