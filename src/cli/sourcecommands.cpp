@@ -1,5 +1,5 @@
-#include "command.h"
 #include "backends/healthcheck.h"
+#include "command.h"
 #include "net/profilestore.h"
 #include "net/secretstore.h"
 

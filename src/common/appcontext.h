@@ -1,10 +1,10 @@
 #pragma once
 
 #include "appsettings.h"
+#include "backends/healthmonitor.h"
 #include "journal/journalservice.h"
 #include "model/timerangecontroller.h"
 #include "net/connectionprofile.h"
-#include "backends/healthmonitor.h"
 #include "net/httpclient.h"
 #include "net/secretstore.h"
 

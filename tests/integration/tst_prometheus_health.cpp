@@ -1,7 +1,7 @@
-#include "cli/cliapp.h"
-#include "clirun.h"
 #include "backends/healthcheck.h"
 #include "backends/healthmonitor.h"
+#include "cli/cliapp.h"
+#include "clirun.h"
 #include "net/httpclient.h"
 #include "prometheusurl.h"
 

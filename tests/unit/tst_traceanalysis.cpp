@@ -5,12 +5,11 @@
 #include "analysis/tracestatistics.h"
 #include "analysis/tracetree.h"
 #include "analysis/waterfallrows.h"
-
 #include "testutils.h"
 
 #include <QObject>
-#include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QTest>
 
 #include <map>
 

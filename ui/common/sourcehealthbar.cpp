@@ -1,7 +1,7 @@
 #include "sourcehealthbar.h"
 
-#include "model/timerange.h"
 #include "backends/healthmonitor.h"
+#include "model/timerange.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,8 +1,8 @@
 #include "telemetryworkspace.h"
 
+#include "backends/healthmonitor.h"
 #include "emptystate.h"
 #include "model/timerangecontroller.h"
-#include "backends/healthmonitor.h"
 
 #include <QVBoxLayout>
 
