@@ -295,7 +295,8 @@ void WaterfallView::paintRuler(QPainter& painter, const std::vector<std::int64_t
         painter.drawLine(x, ruler.bottom() - 6, x, ruler.bottom());
         painter.setPen(pal.color(QPalette::WindowText));
         painter.drawText(QRect(x + 3, 0, 100, ruler.height() - 4), Qt::AlignVCenter | Qt::AlignLeft,
-            analysis::formatDurationNs(tick - m_geometry.traceStartNs));
+            tick == m_geometry.traceStartNs ? QStringLiteral("0")
+                                            : analysis::formatDurationNs(tick - m_geometry.traceStartNs));
     }
     painter.restore();
     if (m_geometry.isZoomed()) {
