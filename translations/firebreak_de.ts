@@ -3830,6 +3830,18 @@ B: %2</translation>
         <source>%L1 spans</source>
         <translation>%L1 Spans</translation>
     </message>
+    <message>
+        <source>Trace file…</source>
+        <translation>Trace-Datei…</translation>
+    </message>
+    <message>
+        <source>Trace id from Tempo…</source>
+        <translation>Trace-ID aus Tempo…</translation>
+    </message>
+    <message>
+        <source>Trace id (32 hex digits):</source>
+        <translation>Trace-ID (32 Hexadezimalziffern):</translation>
+    </message>
 </context>
 <context>
     <name>firebreak::ui::UpdatesPanel</name>

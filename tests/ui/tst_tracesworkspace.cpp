@@ -253,6 +253,11 @@ private Q_SLOTS:
         QCOMPARE(m_workspace->document()->trace.spanCount(), 20);
         QVERIFY(m_workspace->document()->source.contains(QStringLiteral("tempo-dev")));
 
+        // The same trace from Tempo as the second side of a comparison.
+        m_workspace->compareWithTraceId(FixtureTraceId);
+        auto* tabs = child<QTabWidget>("traceTabs");
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->currentIndex(), 2, WaitMs);
+
         QSignalSpy failed(m_workspace.get(), &TracesWorkspace::loadFailed);
         m_workspace->openTraceId(QStringLiteral("0123456789abcdef0123456789abcdef"));
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);

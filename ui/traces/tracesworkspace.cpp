@@ -13,6 +13,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCursor>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -20,6 +21,7 @@
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -255,27 +257,59 @@ void TracesWorkspace::chooseComparison()
 {
     if (!m_document)
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Compare with trace"), QString(), tr("Traces (*.pb *.json *.bin *.proto);;All files (*)"));
-    if (!path.isEmpty())
-        compareWithFile(path);
+    QMenu menu(this);
+    menu.addAction(tr("Trace file…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Compare with trace"), QString(), tr("Traces (*.pb *.json *.bin *.proto);;All files (*)"));
+        if (!path.isEmpty())
+            compareWithFile(path);
+    });
+    QAction* byId = menu.addAction(tr("Trace id from Tempo…"), this, [this] {
+        const QString id = QInputDialog::getText(this, tr("Compare with trace"), tr("Trace id (32 hex digits):"));
+        if (!id.trimmed().isEmpty())
+            compareWithTraceId(id);
+    });
+    byId->setEnabled(tempoProfile().has_value());
+    menu.exec(QCursor::pos());
 }
 
 void TracesWorkspace::compareWithFile(const QString& path)
 {
+    loadInBackground([path] { return analysis::loadTraceDocumentFile(path); }, QFileInfo(path).fileName(), m_compareJob,
+        [this](analysis::TraceDocumentPtr document) { showComparison(std::move(document)); });
+}
+
+void TracesWorkspace::compareWithTraceId(const QString& text)
+{
+    fetchFromTempo(
+        text, m_compareJob, [this](analysis::TraceDocumentPtr document) { showComparison(std::move(document)); });
+}
+
+void TracesWorkspace::showComparison(analysis::TraceDocumentPtr document)
+{
+    m_comparison = std::move(document);
+    m_diff->setTraces(m_document, m_comparison);
+    m_tabs->setCurrentWidget(m_diff);
+}
+
+void TracesWorkspace::loadInBackground(std::function<analysis::TraceDocumentResult()> load, const QString& what,
+    quint64& jobs, std::function<void(analysis::TraceDocumentPtr)> use)
+{
+    const quint64 job = ++jobs;
     auto* watcher = new QFutureWatcher<analysis::TraceDocumentResult>(this);
-    connect(watcher, &QFutureWatcher<analysis::TraceDocumentResult>::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
-        const analysis::TraceDocumentResult result = watcher->result();
-        if (!result.ok()) {
-            showError(tr("%1 could not be opened: %2").arg(QFileInfo(path).fileName(), describe(*result.error)));
-            return;
-        }
-        m_comparison = result.document;
-        m_diff->setTraces(m_document, m_comparison);
-        m_tabs->setCurrentWidget(m_diff);
-    });
-    watcher->setFuture(QtConcurrent::run([path] { return analysis::loadTraceDocumentFile(path); }));
+    connect(watcher, &QFutureWatcher<analysis::TraceDocumentResult>::finished, this,
+        [this, watcher, job, &jobs, what, use = std::move(use)] {
+            watcher->deleteLater();
+            if (job != jobs)
+                return; // a newer load replaced this one
+            const analysis::TraceDocumentResult result = watcher->result();
+            if (!result.ok()) {
+                showError(tr("%1 could not be opened: %2").arg(what, describe(*result.error)));
+                return;
+            }
+            use(result.document);
+        });
+    watcher->setFuture(QtConcurrent::run(std::move(load)));
 }
 
 void TracesWorkspace::chooseFile()
@@ -288,22 +322,10 @@ void TracesWorkspace::chooseFile()
 
 void TracesWorkspace::openFile(const QString& path)
 {
-    const quint64 job = ++m_loadJob;
     m_summary->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
     m_error->hide();
-    auto* watcher = new QFutureWatcher<analysis::TraceDocumentResult>(this);
-    connect(watcher, &QFutureWatcher<analysis::TraceDocumentResult>::finished, this, [this, watcher, job, path] {
-        watcher->deleteLater();
-        if (job != m_loadJob)
-            return; // a newer load replaced this one
-        const analysis::TraceDocumentResult result = watcher->result();
-        if (!result.ok()) {
-            showError(tr("%1 could not be opened: %2").arg(QFileInfo(path).fileName(), describe(*result.error)));
-            return;
-        }
-        showDocument(result.document);
-    });
-    watcher->setFuture(QtConcurrent::run([path] { return analysis::loadTraceDocumentFile(path); }));
+    loadInBackground([path] { return analysis::loadTraceDocumentFile(path); }, QFileInfo(path).fileName(), m_loadJob,
+        [this](analysis::TraceDocumentPtr document) { showDocument(std::move(document)); });
 }
 
 std::optional<net::ConnectionProfile> TracesWorkspace::tempoProfile() const
@@ -317,6 +339,12 @@ std::optional<net::ConnectionProfile> TracesWorkspace::tempoProfile() const
 
 void TracesWorkspace::openTraceId(const QString& text)
 {
+    fetchFromTempo(text, m_loadJob, [this](analysis::TraceDocumentPtr document) { showDocument(std::move(document)); });
+}
+
+void TracesWorkspace::fetchFromTempo(
+    const QString& text, quint64& jobs, std::function<void(analysis::TraceDocumentPtr)> use)
+{
     const QString id = text.trimmed().toLower();
     if (!TraceId::fromHex(id)) {
         showError(tr("“%1” is not a trace id: expected up to 32 hexadecimal digits.").arg(text.trimmed()));
@@ -327,34 +355,24 @@ void TracesWorkspace::openTraceId(const QString& text)
         showError(tr("No Tempo data source is configured: add one under Settings › Data sources, or open a file."));
         return;
     }
-    const quint64 job = ++m_loadJob;
+    const quint64 job = ++jobs;
     m_error->hide();
     m_summary->setText(tr("Asking %1 for trace %2…").arg(profile->name, id));
     tempo::TempoClient client(m_context.http(), *profile);
-    client.traceById(id, this, [this, job, id, name = profile->name](tempo::Answer<tempo::TraceResult> answer) {
-        if (job != m_loadJob)
-            return;
-        if (!answer.ok()) {
-            showError(answer.error->message);
-            return;
-        }
-        // Parsing and layout of a big trace take a while: off the GUI thread, like a file.
-        auto* watcher = new QFutureWatcher<analysis::TraceDocumentResult>(this);
-        connect(watcher, &QFutureWatcher<analysis::TraceDocumentResult>::finished, this, [this, watcher, job] {
-            watcher->deleteLater();
-            if (job != m_loadJob)
+    client.traceById(id, this,
+        [this, job, &jobs, id, name = profile->name, use = std::move(use)](tempo::Answer<tempo::TraceResult> answer) {
+            if (job != jobs)
                 return;
-            const analysis::TraceDocumentResult result = watcher->result();
-            if (!result.ok()) {
-                showError(describe(*result.error));
+            if (!answer.ok()) {
+                showError(answer.error->message);
                 return;
             }
-            showDocument(result.document);
+            // Parsing and layout of a big trace take a while: off the GUI thread, like a file.
+            const QString source = tr("%1: %2").arg(name, id);
+            loadInBackground(
+                [bytes = answer.value->protobuf, source] { return analysis::loadTraceDocument(bytes, source); }, source,
+                jobs, use);
         });
-        watcher->setFuture(QtConcurrent::run([bytes = answer.value->protobuf, source = tr("%1: %2").arg(name, id)] {
-            return analysis::loadTraceDocument(bytes, source);
-        }));
-    });
 }
 
 void TracesWorkspace::showError(const QString& message)

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -53,8 +54,9 @@ public:
     void openFile(const QString& path);
     /// Asks the first Tempo data source for this trace id.
     void openTraceId(const QString& traceId);
-    /// Loads a second trace and compares the open one with it (the Compare tab).
+    /// Loads a second trace (a file, or an id from Tempo) and compares the open one with it (the Compare tab).
     void compareWithFile(const QString& path);
+    void compareWithTraceId(const QString& traceId);
     /// Shows an already loaded trace (tests, other workspaces).
     void showDocument(analysis::TraceDocumentPtr document);
 
@@ -78,6 +80,11 @@ protected:
 private:
     void chooseFile();
     void chooseComparison();
+    void showComparison(analysis::TraceDocumentPtr document);
+    /// Runs `load` on the thread pool; the newest job of `jobs` hands its document to `use`, errors name `what`.
+    void loadInBackground(std::function<analysis::TraceDocumentResult()> load, const QString& what, quint64& jobs,
+        std::function<void(analysis::TraceDocumentPtr)> use);
+    void fetchFromTempo(const QString& traceId, quint64& jobs, std::function<void(analysis::TraceDocumentPtr)> use);
     void updateSearchProfile();
     void showError(const QString& message);
     void applyFilter();
@@ -93,6 +100,7 @@ private:
     analysis::TraceDocumentPtr m_comparison; // B of the Compare tab
     std::unique_ptr<analysis::WaterfallRows> m_rows;
     quint64 m_loadJob = 0;
+    quint64 m_compareJob = 0;
     qsizetype m_currentMatch = -1;
 
     QLineEdit* m_traceId;
