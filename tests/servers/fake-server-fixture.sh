@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# fake-loki as a CTest fixture ("fakeloki").
-#   fake-loki-fixture.sh start WORKDIR FAKE_LOKI [ARGS...]   starts FAKE_LOKI ARGS on a free 127.0.0.1 port,
-#                                                            waits for its port file, writes WORKDIR/loki.url
-#   fake-loki-fixture.sh stop WORKDIR                        stops it
+# A fake backend (fake-loki, fake-tempo) as a CTest fixture.
+#   fake-server-fixture.sh start NAME WORKDIR BINARY [ARGS...]
+#       starts BINARY --port-file WORKDIR/NAME.port ARGS on a free 127.0.0.1 port, waits for the port file and
+#       writes WORKDIR/NAME.url; when ARGS make it write WORKDIR/NAME.grpcport too (fake-tempo's
+#       --grpc-port-file, written before the HTTP one), also WORKDIR/NAME.grpc (host:port)
+#   fake-server-fixture.sh stop NAME WORKDIR
 set -euo pipefail
 
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-20}
@@ -10,18 +12,21 @@ READY_TIMEOUT_S=${READY_TIMEOUT_S:-20}
 MAX_LIFETIME=${MAX_LIFETIME:-30m}
 
 usage() {
-    echo "usage: $0 start WORKDIR FAKE_LOKI [ARGS...] | stop WORKDIR" >&2
+    echo "usage: $0 start NAME WORKDIR BINARY [ARGS...] | stop NAME WORKDIR" >&2
     exit 2
 }
 
-[ $# -ge 2 ] || usage
+[ $# -ge 3 ] || usage
 action=$1
-workdir=$2
-shift 2
-pidfile="$workdir/loki.pid"
-portfile="$workdir/loki.port"
-urlfile="$workdir/loki.url"
-logfile="$workdir/loki.log"
+name=$2
+workdir=$3
+shift 3
+pidfile="$workdir/$name.pid"
+portfile="$workdir/$name.port"
+grpcportfile="$workdir/$name.grpcport"
+urlfile="$workdir/$name.url"
+grpcfile="$workdir/$name.grpc"
+logfile="$workdir/$name.log"
 
 # Running, not merely a zombie waiting to be reaped (the fixture's parent is gone, so init reaps it, maybe late).
 alive() {
@@ -39,10 +44,10 @@ stop() {
                 sleep 0.05
             done
             alive "$pid" && kill -KILL "$pid" 2>/dev/null
-            echo "fake-loki-fixture: stopped pid $pid"
+            echo "fake-server-fixture: $name stopped (pid $pid)"
         fi
     fi
-    rm -f "$pidfile" "$portfile" "$urlfile"
+    rm -f "$pidfile" "$portfile" "$grpcportfile" "$urlfile" "$grpcfile"
 }
 
 start() {
@@ -50,7 +55,7 @@ start() {
     local binary=$1
     shift
     if [ ! -x "$binary" ]; then
-        echo "fake-loki-fixture: $binary is not built (cmake --build … --target fake-loki)" >&2
+        echo "fake-server-fixture: $binary is not built (cmake --build … --target $(basename "$binary"))" >&2
         exit 1
     fi
     stop >/dev/null # whatever an aborted earlier run left behind
@@ -62,18 +67,21 @@ start() {
     for _ in $(seq 1 $((READY_TIMEOUT_S * 20))); do
         if [ -s "$portfile" ]; then
             echo "http://127.0.0.1:$(cat "$portfile")" >"$urlfile"
-            echo "fake-loki-fixture: $(cat "$logfile") (pid $pid)"
+            if [ -s "$grpcportfile" ]; then
+                echo "127.0.0.1:$(cat "$grpcportfile")" >"$grpcfile"
+            fi
+            echo "fake-server-fixture: $(cat "$logfile") (pid $pid)"
             return 0
         fi
         if ! alive "$pid"; then
-            echo "fake-loki-fixture: fake-loki exited at start:" >&2
+            echo "fake-server-fixture: $(basename "$binary") exited at start:" >&2
             cat "$logfile" >&2
             rm -f "$pidfile"
             exit 1
         fi
         sleep 0.05
     done
-    echo "fake-loki-fixture: no port file within ${READY_TIMEOUT_S} s" >&2
+    echo "fake-server-fixture: no port file from $(basename "$binary") within ${READY_TIMEOUT_S} s" >&2
     stop >/dev/null
     exit 1
 }
