@@ -770,8 +770,8 @@
         <translation>%1: Der Server hat die Verbindung ohne Antwort geschlossen.</translation>
     </message>
     <message>
-        <source>(%1 attempts)</source>
-        <translation>(%1 Versuche)</translation>
+        <source>, after %1 attempts.</source>
+        <translation>, nach %1 Versuchen.</translation>
     </message>
 </context>
 <context>

@@ -482,8 +482,12 @@ private:
             transfer->dueAt = Clock::now() + *delay;
             m_waiting.push_back(std::move(transfer));
         } else {
-            if (result.error && transfer->attempts > 1)
-                result.error->message += u' ' + Text::tr("(%1 attempts)").arg(transfer->attempts);
+            if (result.error && transfer->attempts > 1) {
+                QString& message = result.error->message;
+                if (message.endsWith(u'.'))
+                    message.chop(1);
+                message += Text::tr(", after %1 attempts.").arg(transfer->attempts);
+            }
             deliver(*transfer, std::move(result));
         }
         admitQueued(key);

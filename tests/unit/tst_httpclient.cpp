@@ -85,7 +85,8 @@ private Q_SLOTS:
         QCOMPARE(server.count(QStringLiteral("/api")), 3);
         QVERIFY2(
             result.error->message.contains(QStringLiteral("upstream timed out")), qPrintable(result.error->message));
-        QVERIFY2(result.error->message.endsWith(QStringLiteral("(3 attempts)")), qPrintable(result.error->message));
+        QVERIFY2(
+            result.error->message.endsWith(QStringLiteral(", after 3 attempts.")), qPrintable(result.error->message));
     }
 
     void neverRetriesWhatIsNotTransient_data()
