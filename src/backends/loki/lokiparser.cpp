@@ -25,15 +25,8 @@ using nlohmann::json;
 
 using Malformed = backends::JsonMalformed;
 
-[[noreturn]] void fail(const std::string& where, const QString& what)
-{
-    backends::failJson(where, what);
-}
-
-QString typeName(const json& value)
-{
-    return backends::jsonTypeName(value);
-}
+using backends::failJson;
+using backends::jsonTypeName;
 
 std::string at(const std::string& where, std::size_t index)
 {
@@ -44,28 +37,28 @@ const json& member(const json& object, const char* key, const std::string& where
 {
     const auto it = object.find(key);
     if (it == object.end())
-        fail(where, Text::tr("missing \"%1\"").arg(QLatin1String(key)));
+        failJson(where, Text::tr("missing \"%1\"").arg(QLatin1String(key)));
     return *it;
 }
 
 const json& expectObject(const json& value, const std::string& where)
 {
     if (!value.is_object())
-        fail(where, Text::tr("expected an object, got %1").arg(typeName(value)));
+        failJson(where, Text::tr("expected an object, got %1").arg(jsonTypeName(value)));
     return value;
 }
 
 const json& expectArray(const json& value, const std::string& where)
 {
     if (!value.is_array())
-        fail(where, Text::tr("expected an array, got %1").arg(typeName(value)));
+        failJson(where, Text::tr("expected an array, got %1").arg(jsonTypeName(value)));
     return value;
 }
 
 const std::string& expectString(const json& value, const std::string& where)
 {
     if (!value.is_string())
-        fail(where, Text::tr("expected a string, got %1").arg(typeName(value)));
+        failJson(where, Text::tr("expected a string, got %1").arg(jsonTypeName(value)));
     return value.get_ref<const std::string&>();
 }
 
@@ -82,7 +75,7 @@ qint64 integer(const json& value, const std::string& where)
         return static_cast<qint64>(value.get<quint64>());
     if (value.is_number_float() && std::isfinite(value.get<double>()) && std::abs(value.get<double>()) < 9e18)
         return static_cast<qint64>(value.get<double>());
-    fail(where, Text::tr("expected a whole number, got %1").arg(typeName(value)));
+    failJson(where, Text::tr("expected a whole number, got %1").arg(jsonTypeName(value)));
 }
 
 LogLabels labels(const json& value, const std::string& where)
@@ -97,10 +90,10 @@ LogLabels labels(const json& value, const std::string& where)
 qint64 timestampMs(const json& value, const std::string& where)
 {
     if (!value.is_number())
-        fail(where, Text::tr("expected a number, got %1").arg(typeName(value)));
+        failJson(where, Text::tr("expected a number, got %1").arg(jsonTypeName(value)));
     const double seconds = value.get<double>();
     if (!std::isfinite(seconds) || std::abs(seconds) > 1e15)
-        fail(where, Text::tr("timestamp %1 is out of range").arg(QString::fromStdString(value.dump())));
+        failJson(where, Text::tr("timestamp %1 is out of range").arg(QString::fromStdString(value.dump())));
     return std::llround(seconds * 1000.0);
 }
 
@@ -126,12 +119,14 @@ void appendSample(Series& series, const json& pair, const std::string& where)
 {
     expectArray(pair, where);
     if (pair.size() != 2)
-        fail(where, Text::tr("expected [time, \"value\"], got %n element(s)", nullptr, static_cast<int>(pair.size())));
+        failJson(
+            where, Text::tr("expected [time, \"value\"], got %n element(s)", nullptr, static_cast<int>(pair.size())));
     const qint64 ms = timestampMs(pair[0], where + "[0]");
     const std::string& text = expectString(pair[1], where + "[1]");
     const auto value = sampleValue(text);
     if (!value)
-        fail(where + "[1]", Text::tr("\"%1\" is not a sample value").arg(QString::fromStdString(text.substr(0, 40))));
+        failJson(
+            where + "[1]", Text::tr("\"%1\" is not a sample value").arg(QString::fromStdString(text.substr(0, 40))));
     series.timesMs.push_back(ms);
     series.values.push_back(*value);
 }
@@ -153,14 +148,14 @@ void readStreams(const json& result, LogBatch& batch)
         for (std::size_t j = 0; j < values.size(); ++j) {
             const json& value = values[j];
             if (!value.is_array() || value.size() < 2 || value.size() > 3) {
-                fail(at(where + ".values", j),
+                failJson(at(where + ".values", j),
                     Text::tr("expected [\"<ns>\", \"<line>\"] or [\"<ns>\", \"<line>\", {…}], got %1")
                         .arg(QString::fromStdString(value.dump()).left(60)));
             }
             const std::string& ts = expectString(value[0], at(where + ".values", j) + "[0]");
             const auto ns = parseNanoseconds(QByteArrayView(ts.data(), static_cast<qsizetype>(ts.size())));
             if (!ns) {
-                fail(at(where + ".values", j) + "[0]",
+                failJson(at(where + ".values", j) + "[0]",
                     Text::tr("\"%1\" is not a nanosecond timestamp").arg(QString::fromStdString(ts.substr(0, 40))));
             }
             const std::string& line = expectString(value[1], at(where + ".values", j) + "[1]");
@@ -264,7 +259,7 @@ QueryResult queryResult(const json& data)
         appendSample(series, result, "data.result");
         out.series.push_back(std::move(series));
     } else {
-        fail("data.resultType", Text::tr("unknown result type \"%1\"").arg(type.left(40)));
+        failJson("data.resultType", Text::tr("unknown result type \"%1\"").arg(type.left(40)));
     }
     out.stats = readStats(data);
     return out;
@@ -287,7 +282,7 @@ std::optional<json> parseJson(const QByteArray& body, ParseError* error)
 std::optional<ParseError> envelopeError(const json& doc)
 {
     if (!doc.is_object())
-        return malformed(Text::tr("expected a JSON object, got %1").arg(typeName(doc)));
+        return malformed(Text::tr("expected a JSON object, got %1").arg(jsonTypeName(doc)));
     const auto status = doc.find("status");
     if (status == doc.end() || !status->is_string())
         return malformed(Text::tr("no \"status\" in the answer"));
@@ -443,7 +438,8 @@ Parsed<Volume> parseVolumeResponse(const QByteArray& body)
     return parseEnvelope<Volume>(body, [](const json& data) {
         const QueryResult result = queryResult(data);
         if (result.type != ResultType::Vector && result.type != ResultType::Matrix)
-            fail("data.resultType", Text::tr("expected a vector of volumes, got %1").arg(resultTypeName(result.type)));
+            failJson(
+                "data.resultType", Text::tr("expected a vector of volumes, got %1").arg(resultTypeName(result.type)));
         Volume volume;
         for (const Series& s : result.series) {
             if (s.values.empty())

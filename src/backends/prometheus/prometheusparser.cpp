@@ -24,21 +24,14 @@ using nlohmann::json;
 
 using Malformed = backends::JsonMalformed;
 
-[[noreturn]] void fail(const std::string& where, const QString& what)
-{
-    backends::failJson(where, what);
-}
-
-QString typeName(const json& value)
-{
-    return backends::jsonTypeName(value);
-}
+using backends::failJson;
+using backends::jsonTypeName;
 
 const json& member(const json& object, const char* key, const std::string& where)
 {
     const auto it = object.find(key);
     if (it == object.end())
-        fail(where, Text::tr("missing \"%1\"").arg(QLatin1String(key)));
+        failJson(where, Text::tr("missing \"%1\"").arg(QLatin1String(key)));
     return *it;
 }
 
@@ -47,8 +40,8 @@ const json& expect(const json& value, json::value_t type, const std::string& whe
     const bool match = type == json::value_t::number_float ? value.is_number() : value.type() == type;
     if (!match) {
         const json example(type);
-        const QString wanted = type == json::value_t::number_float ? Text::tr("a number") : typeName(example);
-        fail(where, Text::tr("expected %1, got %2").arg(wanted, typeName(value)));
+        const QString wanted = type == json::value_t::number_float ? Text::tr("a number") : jsonTypeName(example);
+        failJson(where, Text::tr("expected %1, got %2").arg(wanted, jsonTypeName(value)));
     }
     return value;
 }
@@ -64,7 +57,7 @@ qint64 timestampMs(const json& value, const std::string& where)
     const double seconds = value.get<double>();
     // Beyond ±10^15 s the milliseconds no longer fit comfortably in 64 bits (and no real answer goes there).
     if (!std::isfinite(seconds) || std::abs(seconds) > 1e15)
-        fail(where, Text::tr("timestamp %1 is out of range").arg(QString::fromStdString(value.dump())));
+        failJson(where, Text::tr("timestamp %1 is out of range").arg(QString::fromStdString(value.dump())));
     return std::llround(seconds * 1000.0);
 }
 
@@ -82,12 +75,13 @@ void appendSample(Series& series, const json& pair, const std::string& where)
 {
     expect(pair, json::value_t::array, where);
     if (pair.size() != 2)
-        fail(where, Text::tr("expected [time, \"value\"], got %n element(s)", nullptr, static_cast<int>(pair.size())));
+        failJson(
+            where, Text::tr("expected [time, \"value\"], got %n element(s)", nullptr, static_cast<int>(pair.size())));
     const qint64 ms = timestampMs(pair[0], where + "[0]");
     const QString text = string(pair[1], where + "[1]");
     const auto value = parseSampleValue(text);
     if (!value)
-        fail(where + "[1]", Text::tr("\"%1\" is not a sample value").arg(text.left(40)));
+        failJson(where + "[1]", Text::tr("\"%1\" is not a sample value").arg(text.left(40)));
     series.timesMs.push_back(ms);
     series.values.push_back(*value);
 }
@@ -112,7 +106,7 @@ QueryResult queryResult(const json& data)
                 // Native histograms come as "histograms" instead of "values"; they are not read yet.
                 const auto values = item.find("values");
                 if (values == item.end() && !item.contains("histograms"))
-                    fail(where, Text::tr("missing \"values\""));
+                    failJson(where, Text::tr("missing \"values\""));
                 if (values != item.end()) {
                     expect(*values, json::value_t::array, where + ".values");
                     series.timesMs.reserve(values->size());
@@ -123,7 +117,7 @@ QueryResult queryResult(const json& data)
             } else {
                 const auto value = item.find("value");
                 if (value == item.end() && !item.contains("histogram"))
-                    fail(where, Text::tr("missing \"value\""));
+                    failJson(where, Text::tr("missing \"value\""));
                 if (value != item.end())
                     appendSample(series, *value, where + ".value");
             }
@@ -138,11 +132,11 @@ QueryResult queryResult(const json& data)
         out.type = ResultType::String;
         expect(result, json::value_t::array, "data.result");
         if (result.size() != 2)
-            fail("data.result", Text::tr("expected [time, \"text\"]"));
+            failJson("data.result", Text::tr("expected [time, \"text\"]"));
         out.textTimeMs = timestampMs(result[0], "data.result[0]");
         out.text = string(result[1], "data.result[1]");
     } else {
-        fail("data.resultType", Text::tr("unknown result type \"%1\"").arg(type.left(40)));
+        failJson("data.resultType", Text::tr("unknown result type \"%1\"").arg(type.left(40)));
     }
     return out;
 }
@@ -228,7 +222,7 @@ std::vector<ExemplarSeries> exemplarSeries(const json& data)
             const QString text = string(member(e, "value", at), at + ".value");
             const auto value = parseSampleValue(text);
             if (!value)
-                fail(at + ".value", Text::tr("\"%1\" is not a sample value").arg(text.left(40)));
+                failJson(at + ".value", Text::tr("\"%1\" is not a sample value").arg(text.left(40)));
             exemplar.value = *value;
             exemplar.timeMs = timestampMs(member(e, "timestamp", at), at + ".timestamp");
             series.exemplars.push_back(std::move(exemplar));
@@ -246,7 +240,7 @@ std::optional<qint64> goTime(const json& value, const std::string& where)
         return std::nullopt;
     const auto ms = parseRfc3339Ms(text);
     if (!ms)
-        fail(where, Text::tr("\"%1\" is not an RFC 3339 time").arg(text.left(40)));
+        failJson(where, Text::tr("\"%1\" is not an RFC 3339 time").arg(text.left(40)));
     return ms;
 }
 
@@ -263,7 +257,7 @@ double optionalSeconds(const json& object, const char* key, const std::string& w
         return 0;
     const double seconds = expect(*it, json::value_t::number_float, where + '.' + key).get<double>();
     if (!std::isfinite(seconds) || seconds < 0 || seconds > 1e12)
-        fail(where + '.' + key, Text::tr("%1 seconds is out of range").arg(QString::fromStdString(it->dump())));
+        failJson(where + '.' + key, Text::tr("%1 seconds is out of range").arg(QString::fromStdString(it->dump())));
     return seconds;
 }
 
@@ -283,7 +277,7 @@ AlertState alertState(const json& value, const std::string& where)
         return AlertState::Pending;
     if (state == QLatin1String("inactive"))
         return AlertState::Inactive;
-    fail(where, Text::tr("unknown alert state \"%1\"").arg(state.left(40)));
+    failJson(where, Text::tr("unknown alert state \"%1\"").arg(state.left(40)));
 }
 
 Alert alert(const json& value, const std::string& where)
@@ -324,7 +318,7 @@ Rule rule(const json& value, const std::string& where)
     else if (type == QLatin1String("recording"))
         r.type = RuleType::Recording;
     else
-        fail(where + ".type", Text::tr("unknown rule type \"%1\"").arg(type.left(40)));
+        failJson(where + ".type", Text::tr("unknown rule type \"%1\"").arg(type.left(40)));
     r.name = string(member(value, "name", where), where + ".name");
     r.query = string(member(value, "query", where), where + ".query");
     r.labels = optionalLabels(value, "labels", where);
@@ -336,7 +330,7 @@ Rule rule(const json& value, const std::string& where)
     else if (health == QLatin1String("unknown"))
         r.health = RuleHealth::Unknown;
     else
-        fail(where + ".health", Text::tr("unknown rule health \"%1\"").arg(health.left(40)));
+        failJson(where + ".health", Text::tr("unknown rule health \"%1\"").arg(health.left(40)));
     if (const auto error = value.find("lastError"); error != value.end())
         r.lastError = string(*error, where + ".lastError");
     r.evaluationSeconds = optionalSeconds(value, "evaluationTime", where);
@@ -394,7 +388,7 @@ std::optional<json> parseJson(const QByteArray& body, ParseError* error)
 std::optional<ParseError> envelopeError(const json& doc)
 {
     if (!doc.is_object())
-        return malformed(Text::tr("expected a JSON object, got %1").arg(typeName(doc)));
+        return malformed(Text::tr("expected a JSON object, got %1").arg(jsonTypeName(doc)));
     const auto status = doc.find("status");
     if (status == doc.end() || !status->is_string())
         return malformed(Text::tr("no \"status\" in the answer"));

@@ -212,7 +212,6 @@ void FakeHttpServer::onReadyRead(QTcpSocket* socket)
 
     const QUrl url(QString::fromLatin1(request.target));
     request.path = url.path(QUrl::FullyDecoded);
-    request.query = QUrlQuery(url);
     if (const qsizetype question = request.target.indexOf('?'); question >= 0)
         readParameters(request.target.mid(question + 1), request.parameters);
     if (request.header("content-type").startsWith("application/x-www-form-urlencoded"))

@@ -11,7 +11,6 @@
 #include <QString>
 #include <QStringList>
 #include <QTcpServer>
-#include <QUrlQuery>
 
 #include <functional>
 #include <vector>
@@ -25,7 +24,6 @@ struct ServerRequest
     QByteArray method;
     QString path; // decoded, without the query
     QByteArray target; // as sent: path and query
-    QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
     /// Query string, then an application/x-www-form-urlencoded body, decoded as Go's url.ParseQuery does
