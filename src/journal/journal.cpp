@@ -690,4 +690,112 @@ QStringList Journal::backups(const QString& directory, const QString& journalPat
     return paths;
 }
 
+void Journal::recordQuery(const QString& language, const QString& query, qint64 nowMs)
+{
+    const QString text = query.trimmed();
+    if (text.isEmpty())
+        return;
+    const qint64 now = nowOr(nowMs);
+    try {
+        m_db->prepare("INSERT INTO query_history (language, query, first_run_ms, last_run_ms) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT (language, query) DO UPDATE SET last_run_ms = excluded.last_run_ms, runs = runs + 1")
+            .bindAll(language, text, now, now)
+            .run();
+    } catch (const SqliteError& e) {
+        throw translate(e, path());
+    }
+}
+
+void Journal::setQueryStarred(const QString& language, const QString& query, bool starred)
+{
+    const QString text = query.trimmed();
+    if (text.isEmpty())
+        return;
+    const qint64 now = nowOr(-1);
+    try {
+        m_db->prepare("INSERT INTO query_history (language, query, first_run_ms, last_run_ms, runs, starred) "
+                      "VALUES (?, ?, ?, ?, 0, ?) "
+                      "ON CONFLICT (language, query) DO UPDATE SET starred = excluded.starred")
+            .bindAll(language, text, now, now, starred ? 1 : 0)
+            .run();
+    } catch (const SqliteError& e) {
+        throw translate(e, path());
+    }
+}
+
+QList<QueryHistoryEntry> Journal::queryHistory(const QString& language, const QString& contains, int limit) const
+{
+    // instr() on lower() rather than LIKE: the user's % and _ are plain characters here.
+    Statement& query = m_db->prepare("SELECT query, first_run_ms, last_run_ms, runs, starred FROM query_history "
+                                     "WHERE language = ? AND (? = '' OR instr(lower(query), lower(?)) > 0) "
+                                     "ORDER BY starred DESC, last_run_ms DESC LIMIT ?");
+    const QString needle = contains.trimmed();
+    query.bindAll(language, needle, needle, std::max(limit, 1));
+    QList<QueryHistoryEntry> entries;
+    while (query.step())
+        entries.append({ language, query.text(0), query.int64(1), query.int64(2), static_cast<int>(query.int64(3)),
+            query.int64(4) != 0 });
+    query.reset();
+    return entries;
+}
+
+SloDefinition Journal::saveSlo(const SloDefinition& slo)
+{
+    if (slo.name.trimmed().isEmpty())
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("An SLO needs a name."));
+    if (!(slo.objective > 0.0 && slo.objective < 1.0))
+        throw JournalError(JournalError::Kind::Invalid,
+            Text::tr("The objective of an SLO must be between 0 % and 100 %, exclusive (it is %1 %).")
+                .arg(slo.objective * 100.0));
+    if (slo.windowMs <= 0)
+        throw JournalError(JournalError::Kind::Invalid, Text::tr("The window of an SLO must be longer than zero."));
+    if (!slo.usesErrorRatio() && (slo.goodQuery.trimmed().isEmpty() || slo.totalQuery.trimmed().isEmpty()))
+        throw JournalError(JournalError::Kind::Invalid,
+            Text::tr("An SLO needs either an error-ratio query or both a good-events and a total-events query."));
+    SloDefinition stored = slo;
+    if (stored.id.isEmpty())
+        stored.id = makeUuidV7();
+    try {
+        m_db->prepare("INSERT OR REPLACE INTO slos (id, name, service, good_query, total_query, error_ratio_query, "
+                      "objective, window_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(stored.id, stored.name.trimmed(), stored.service.trimmed(), stored.goodQuery.trimmed(),
+                stored.totalQuery.trimmed(), stored.errorRatioQuery.trimmed(), stored.objective, stored.windowMs,
+                nowOr(-1))
+            .run();
+    } catch (const SqliteError& e) {
+        throw translate(e, path());
+    }
+    return stored;
+}
+
+void Journal::deleteSlo(const QString& id)
+{
+    try {
+        m_db->prepare("DELETE FROM slos WHERE id = ?").bindAll(id).run();
+    } catch (const SqliteError& e) {
+        throw translate(e, path());
+    }
+}
+
+QList<SloDefinition> Journal::slos() const
+{
+    Statement& query = m_db->prepare("SELECT id, name, service, good_query, total_query, error_ratio_query, objective, "
+                                     "window_ms FROM slos ORDER BY name COLLATE NOCASE, id");
+    QList<SloDefinition> list;
+    while (query.step()) {
+        SloDefinition slo;
+        slo.id = query.text(0);
+        slo.name = query.text(1);
+        slo.service = query.text(2);
+        slo.goodQuery = query.text(3);
+        slo.totalQuery = query.text(4);
+        slo.errorRatioQuery = query.text(5);
+        slo.objective = query.real(6);
+        slo.windowMs = query.int64(7);
+        list.append(slo);
+    }
+    query.reset();
+    return list;
+}
+
 } // namespace firebreak::journal

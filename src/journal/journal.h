@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/incident.h"
+#include "model/slo.h"
 
 #include <QString>
 
@@ -71,6 +72,17 @@ struct Evidence
     QByteArray thumbnailPng; // optional
 };
 
+/// A query someone ran in a workspace, remembered across sessions.
+struct QueryHistoryEntry
+{
+    QString language; // "promql", "logql", "traceql"
+    QString query;
+    qint64 firstRunMs = 0;
+    qint64 lastRunMs = 0;
+    int runs = 0;
+    bool starred = false;
+};
+
 /// The incident journal: one SQLite file, append-only events, state derived from them.
 /// A method that returns has its write on disk (WAL, synchronous=FULL). One thread owns a Journal;
 /// several processes may open the same file (SQLite serialises the writers).
@@ -125,6 +137,18 @@ public:
     int indexPendingText(int limit = 5000);
     QMap<Severity, QString> severityDefinitions() const;
     void setSeverityDefinition(Severity severity, const QString& description, const QString& author);
+
+    // Workspace state kept with the journal (not incident events: edited in place).
+    /// Remembers a run of `query`; running it again moves it to the top and counts the run.
+    void recordQuery(const QString& language, const QString& query, qint64 nowMs = -1);
+    /// Stars (or unstars) a query, remembering it first when it is new.
+    void setQueryStarred(const QString& language, const QString& query, bool starred);
+    /// Starred first, then the most recently run; `contains` matches anywhere, case-insensitive.
+    QList<QueryHistoryEntry> queryHistory(const QString& language, const QString& contains = {}, int limit = 200) const;
+    /// Inserts or replaces by id; an empty id gets a new one. Returns the stored definition.
+    SloDefinition saveSlo(const SloDefinition& slo);
+    void deleteSlo(const QString& id);
+    QList<SloDefinition> slos() const;
 
     /// Copies the WAL back into the database without blocking readers or writers (PASSIVE), so the
     /// WAL file is reused; called off the write path, from a timer.

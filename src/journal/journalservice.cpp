@@ -77,7 +77,7 @@ void JournalService::flushOnShutdown()
                     return;
                 try {
                     if (!worker->journal)
-                        throw JournalError(JournalError::Kind::Io, Text::tr("The journal is not open."));
+                        throw JournalError(JournalError::Kind::Io, notOpenMessage());
                     pending.operation(*worker->journal);
                     pending.landed->store(true);
                 } catch (const std::exception& e) {
@@ -96,6 +96,24 @@ void JournalService::post(std::function<void(JournalWorker&)> job)
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+}
+
+QString JournalService::notOpenMessage()
+{
+    return Text::tr("The journal is not open.");
+}
+
+void JournalService::runOnJournal(QObject* context, std::function<std::function<void()>(Journal*)> job)
+{
+    QPointer<JournalService> self(this);
+    QPointer<QObject> receiver(context);
+    post([self, receiver, job = std::move(job)](JournalWorker& w) {
+        std::function<void()> then = job(w.journal.get());
+        QMetaObject::invokeMethod(self.data(), [receiver, then = std::move(then)] {
+            if (receiver)
+                then();
+        });
+    });
 }
 
 QString JournalService::backupDirectory() const
@@ -287,7 +305,7 @@ void JournalService::pumpWrites()
         bool retry = false;
         try {
             if (!w.journal)
-                throw JournalError(JournalError::Kind::Io, Text::tr("The journal is not open."));
+                throw JournalError(JournalError::Kind::Io, notOpenMessage());
             event = operation(*w.journal);
             landed->store(true);
             w.lastDataVersion = w.journal->dataVersion();

@@ -46,6 +46,31 @@ public:
     void setSeverityDefinition(Severity severity, const QString& description, const QString& author);
 
     QString backupDirectory() const;
+
+    /// Runs `job` on the journal's thread and hands its result to `deliver` on the GUI thread; `error` is
+    /// non-empty when the journal is not open or the job threw. Nothing is delivered once `context` is
+    /// gone. For reads and small in-place writes (query history, SLOs); incident events go through write().
+    /// Call as `call<Result>(this, job, deliver)`.
+    template <typename T>
+    void call(QObject* context, std::function<T(Journal&)> job,
+        std::function<void(const T& result, const QString& error)> deliver)
+    {
+        runOnJournal(
+            context, [job = std::move(job), deliver = std::move(deliver)](Journal* journal) -> std::function<void()> {
+                T result {};
+                QString error;
+                if (!journal) {
+                    error = notOpenMessage();
+                } else {
+                    try {
+                        result = job(*journal);
+                    } catch (const std::exception& e) {
+                        error = QString::fromUtf8(e.what());
+                    }
+                }
+                return [deliver, result = std::move(result), error] { deliver(result, error); };
+            });
+    }
     /// How often an open incident is backed up; tests shorten it.
     void setBackupInterval(std::chrono::milliseconds interval);
 
@@ -68,6 +93,10 @@ Q_SIGNALS:
     void backupFailed(const QString& message);
 
 private:
+    static QString notOpenMessage();
+    /// `job` runs on the journal's thread (with nullptr when no journal is open) and returns what to
+    /// run on the GUI thread afterwards.
+    void runOnJournal(QObject* context, std::function<std::function<void()>(Journal*)> job);
     void post(std::function<void(JournalWorker&)> job);
     template <typename Read, typename Deliver>
     void readLatest(quint64& counter, const char* what, Read read, Deliver deliver);

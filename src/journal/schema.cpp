@@ -124,6 +124,33 @@ void version6(Database& db)
     db.exec("INSERT OR REPLACE INTO meta (key, value) "
             "SELECT 'fts_rowid', CAST(coalesce(max(rowid), 0) AS TEXT) FROM events");
 }
+void version7(Database& db)
+{
+    // Workspace state that is not part of any incident's record: queries people ran (per language, with a
+    // star to keep them on top) and SLO definitions. Both are edited in place, unlike the events.
+    db.exec(R"sql(
+        CREATE TABLE query_history (
+            language     TEXT NOT NULL,
+            query        TEXT NOT NULL,
+            first_run_ms INTEGER NOT NULL,
+            last_run_ms  INTEGER NOT NULL,
+            runs         INTEGER NOT NULL DEFAULT 1,
+            starred      INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (language, query)
+        ) STRICT;
+        CREATE TABLE slos (
+            id                TEXT PRIMARY KEY,
+            name              TEXT NOT NULL,
+            service           TEXT NOT NULL,
+            good_query        TEXT NOT NULL,
+            total_query       TEXT NOT NULL,
+            error_ratio_query TEXT NOT NULL,
+            objective         REAL NOT NULL CHECK (objective > 0 AND objective < 1),
+            window_ms         INTEGER NOT NULL CHECK (window_ms > 0),
+            updated_ms        INTEGER NOT NULL
+        ) STRICT;
+    )sql");
+}
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -135,6 +162,7 @@ const std::vector<Migration>& migrations()
         { 4, "drop the unused events_by_time index", version4 },
         { 5, "leaner full-text index, rebuilt from the events", version5 },
         { 6, "full-text index trails the events (watermark)", version6 },
+        { 7, "query history and SLO definitions", version7 },
     };
     return list;
 }

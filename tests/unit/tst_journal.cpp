@@ -1,4 +1,5 @@
 #include "journal/journal.h"
+#include "journal/journalservice.h"
 #include "journal/schema.h"
 #include "journal/sqlite.h"
 #include "journal/uuidv7.h"
@@ -6,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -415,6 +417,9 @@ private Q_SLOTS:
                 db->exec("INSERT INTO events_fts (text, event_id, incident_id) VALUES "
                          "('Old outage', '0199b5a0-0000-7000-8000-000000000001', 'INC-20261125-1'), "
                          "('upstream router flapping', '0199b5a0-0001-7000-8000-000000000002', 'INC-20261125-1')");
+            if (version >= 6) // …and from version 6 on, moved the watermark past what it had indexed
+                db->exec("UPDATE meta SET value = (SELECT CAST(max(rowid) AS TEXT) FROM events) "
+                         "WHERE key = 'fts_rowid'");
         }
         auto journal = Journal::open(path, QStringLiteral("device-a"));
         const Incident incident = journal->incident(QStringLiteral("INC-20261125-1"));
@@ -460,6 +465,121 @@ private Q_SLOTS:
         QVERIFY(journal->severityDefinitions().value(Severity::Sev1).startsWith(QStringLiteral("Critical")));
         journal->setSeverityDefinition(Severity::Sev1, QStringLiteral("Revenue stops"), QStringLiteral("ann"));
         QCOMPARE(journal->severityDefinitions().value(Severity::Sev1), QStringLiteral("Revenue stops"));
+    }
+
+    void queryHistoryCountsRunsAndKeepsStarredOnTop()
+    {
+        auto journal = openFresh();
+        const QString promql = QStringLiteral("promql");
+        journal->recordQuery(promql, QStringLiteral("up"), 1000);
+        journal->recordQuery(promql, QStringLiteral("rate(http_requests_total[5m])"), 2000);
+        journal->recordQuery(promql, QStringLiteral("  up  "), 3000); // same query, trimmed
+        journal->recordQuery(QStringLiteral("logql"), QStringLiteral("{app=\"x\"}"), 4000);
+        journal->recordQuery(promql, QStringLiteral("   "), 5000); // nothing to remember
+
+        QList<QueryHistoryEntry> history = journal->queryHistory(promql);
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history.at(0).query, QStringLiteral("up"));
+        QCOMPARE(history.at(0).runs, 2);
+        QCOMPARE(history.at(0).firstRunMs, 1000);
+        QCOMPARE(history.at(0).lastRunMs, 3000);
+        QCOMPARE(history.at(1).query, QStringLiteral("rate(http_requests_total[5m])"));
+
+        journal->setQueryStarred(promql, QStringLiteral("rate(http_requests_total[5m])"), true);
+        journal->setQueryStarred(promql, QStringLiteral("sum(up) by (job)"), true); // starred before ever running
+        history = journal->queryHistory(promql);
+        QCOMPARE(history.size(), 3);
+        QVERIFY(history.at(0).starred && history.at(1).starred);
+        QCOMPARE(history.at(2).query, QStringLiteral("up"));
+        QCOMPARE(history.at(2).runs, 2);
+
+        // Substring search is literal (no LIKE wildcards) and case-insensitive.
+        QCOMPARE(journal->queryHistory(promql, QStringLiteral("HTTP_")).size(), 1);
+        QCOMPARE(journal->queryHistory(promql, QStringLiteral("%")).size(), 0);
+        QCOMPARE(journal->queryHistory(promql, {}, 1).size(), 1);
+        QCOMPARE(journal->queryHistory(QStringLiteral("logql")).size(), 1);
+    }
+
+    void sloDefinitionsAreStoredValidatedAndDeleted()
+    {
+        auto journal = openFresh();
+        SloDefinition slo;
+        slo.name = QStringLiteral("Checkout availability");
+        slo.service = QStringLiteral("checkout");
+        slo.goodQuery = QStringLiteral("sum(rate(http_requests_total{code!~\"5..\"}[$window]))");
+        slo.totalQuery = QStringLiteral("sum(rate(http_requests_total[$window]))");
+        slo.objective = 0.999;
+        const SloDefinition stored = journal->saveSlo(slo);
+        QVERIFY(!stored.id.isEmpty());
+        QCOMPARE(journal->slos().size(), 1);
+        QCOMPARE(journal->slos().at(0), stored);
+
+        SloDefinition edited = stored;
+        edited.objective = 0.995;
+        journal->saveSlo(edited);
+        QCOMPARE(journal->slos().size(), 1);
+        QCOMPARE(journal->slos().at(0).objective, 0.995);
+
+        SloDefinition bad = slo;
+        bad.objective = 1.0;
+        QVERIFY_THROWS_EXCEPTION(JournalError, journal->saveSlo(bad));
+        bad = slo;
+        bad.totalQuery.clear();
+        QVERIFY_THROWS_EXCEPTION(JournalError, journal->saveSlo(bad));
+        bad.errorRatioQuery = QStringLiteral("job:error_ratio:rate5m");
+        QCOMPARE(journal->saveSlo(bad).usesErrorRatio(), true); // one expression is enough
+        QCOMPARE(journal->slos().size(), 2);
+
+        journal->deleteSlo(stored.id);
+        QCOMPARE(journal->slos().size(), 1);
+    }
+
+    void serviceCallRunsOnTheJournalThreadAndAnswersHere()
+    {
+        JournalService service;
+        QObject context;
+        QString error;
+        bool answered = false;
+        service.call<int>(
+            &context, [](Journal&) { return 1; },
+            [&](const int&, const QString& e) {
+                answered = true;
+                error = e;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
+        QVERIFY(error.contains(QStringLiteral("not open")));
+
+        QSignalSpy opened(&service, &JournalService::opened);
+        service.open(freshPath(), QStringLiteral("device-a"));
+        QVERIFY(opened.wait(5000));
+        QList<QueryHistoryEntry> history;
+        answered = false;
+        service.call<QList<QueryHistoryEntry>>(
+            &context,
+            [](Journal& journal) {
+                journal.recordQuery(QStringLiteral("logql"), QStringLiteral("{app=\"api\"} |= \"timeout\""));
+                return journal.queryHistory(QStringLiteral("logql"));
+            },
+            [&](const QList<QueryHistoryEntry>& result, const QString& e) {
+                answered = true;
+                error = e;
+                history = result;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(history.size(), 1);
+
+        // A receiver that is gone gets nothing, and nothing crashes.
+        auto shortLived = std::make_unique<QObject>();
+        bool late = false;
+        service.call<int>(
+            shortLived.get(), [](Journal&) { return 2; }, [&](const int&, const QString&) { late = true; });
+        shortLived.reset();
+        answered = false;
+        service.call<int>(
+            &context, [](Journal&) { return 3; }, [&](const int&, const QString&) { answered = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
+        QVERIFY(!late);
     }
 
 private:
