@@ -3,6 +3,7 @@
 #include "model/incident.h"
 #include "model/slo.h"
 
+#include <QMetaType>
 #include <QString>
 
 #include <memory>
@@ -176,3 +177,7 @@ private:
 };
 
 } // namespace firebreak::journal
+
+// Travel through queued signals and QSignalSpy (pin to incident, declare from an alert).
+Q_DECLARE_METATYPE(firebreak::journal::Evidence)
+Q_DECLARE_METATYPE(firebreak::journal::DeclareRequest)

@@ -4,6 +4,7 @@
 #include "incident/incidentheader.h"
 #include "incident/incidentview.h"
 #include "incident/incidentworkspace.h"
+#include "incident/pinevidencedialog.h"
 #include "incident/postmortempanel.h"
 #include "incident/timelinepanel.h"
 #include "incident/updatespanel.h"
@@ -193,6 +194,62 @@ private Q_SLOTS:
         QCOMPARE(stored.severity, Severity::Sev1);
         QCOMPARE(stored.updates.size(), 1);
         QVERIFY(stored.postmortemMarkdown.contains(QStringLiteral("retry storm")));
+    }
+
+    void declareFromAnAlertAndPinEvidence()
+    {
+        journal::DeclareRequest prefill;
+        prefill.title = QStringLiteral("HighErrorRate: checkout 5xx above 5 %");
+        prefill.severity = Severity::Sev2;
+        prefill.services = { QStringLiteral("checkout") };
+        journal::Evidence alert;
+        alert.title = QStringLiteral("Alert HighErrorRate");
+        alert.source = QStringLiteral("prometheus");
+        alert.query = QStringLiteral("job:errors:ratio5m > 0.05");
+        alert.frozenData = R"({"value":"0.08"})";
+        QTimer::singleShot(0, this, [] {
+            auto* dialog = qobject_cast<DeclareDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("declareTitle"))->text(),
+                QStringLiteral("HighErrorRate: checkout 5xx above 5 %"));
+            QCOMPARE(dialog->findChild<QComboBox*>(QStringLiteral("declareSeverity"))->currentText(),
+                QStringLiteral("SEV2"));
+            QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("declareServices"))->text(), QStringLiteral("checkout"));
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("declareButton")), Qt::LeftButton);
+        });
+        m_workspace->declareIncidentFrom(prefill, alert);
+        IncidentView* view = m_workspace->view();
+        QTRY_COMPARE_WITH_TIMEOUT(view->incident().title, prefill.title, Timeout);
+        QCOMPARE(view->incident().services, prefill.services);
+        // The alert's query landed as evidence on the new incident, right after its declaration.
+        QTRY_VERIFY_WITH_TIMEOUT(timelineText().contains(QStringLiteral("Alert HighErrorRate")), Timeout);
+
+        // Pinning asks which open incident; the selected one is offered first, the title can be edited.
+        journal::Evidence chart;
+        chart.title = QStringLiteral("p99 latency");
+        chart.source = QStringLiteral("prometheus");
+        chart.query = QStringLiteral("histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m])))");
+        chart.fromMs = 1795600800000;
+        chart.toMs = 1795604400000;
+        bool shown = false;
+        // The dialog opens once the open incidents have been read on the journal's thread: poll for it.
+        auto* poll = new QTimer(this);
+        connect(poll, &QTimer::timeout, this, [this, poll, &shown] {
+            auto* dialog = qobject_cast<PinEvidenceDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            poll->deleteLater();
+            QCOMPARE(dialog->incidentId(), m_workspace->currentIncidentId());
+            dialog->findChild<QLineEdit*>(QStringLiteral("pinTitle"))
+                ->setText(QStringLiteral("p99 latency at checkout during the outage"));
+            shown = true;
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("pinButton")), Qt::LeftButton);
+        });
+        poll->start(20);
+        m_workspace->pinEvidence(chart);
+        QTRY_VERIFY_WITH_TIMEOUT(shown, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            timelineText().contains(QStringLiteral("p99 latency at checkout during the outage")), Timeout);
     }
 
     void rolesTagsAndSeverityDefinitions()

@@ -11,6 +11,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -284,6 +286,21 @@ private Q_SLOTS:
         QCOMPARE(reference.traceId, FixtureTraceId);
         QCOMPARE(reference.service, QStringLiteral("frontend"));
         QVERIFY(reference.endNs > reference.startNs);
+
+        // Pinned, the span keeps enough to fetch its trace again and a frozen copy of its fields.
+        QSignalSpy pins(m_workspace.get(), &TracesWorkspace::pinToIncidentRequested);
+        Q_EMIT view()->pinToIncidentRequested(view()->selectedSpan());
+        QCOMPARE(pins.count(), 1);
+        const auto evidence = pins.first().first().value<journal::Evidence>();
+        QCOMPARE(evidence.source, QStringLiteral("tempo"));
+        QCOMPARE(evidence.query, FixtureTraceId);
+        QVERIFY(evidence.title.contains(reference.operation));
+        QVERIFY(evidence.toMs >= evidence.fromMs && evidence.fromMs > 0);
+        const QJsonObject frozen = QJsonDocument::fromJson(evidence.frozenData).object();
+        QCOMPARE(frozen.value(QStringLiteral("span_id")).toString(), reference.spanId);
+        QCOMPARE(frozen.value(QStringLiteral("start_ns")).toString(), QString::number(reference.startNs));
+        QVERIFY(!frozen.value(QStringLiteral("attributes")).toObject().isEmpty());
+        QVERIFY(evidence.thumbnailPng.startsWith("\x89PNG"));
     }
 };
 

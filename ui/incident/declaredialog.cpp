@@ -19,6 +19,8 @@ DeclareDialog::DeclareDialog(const QString& me, const QMap<Severity, QString>& d
     , m_summary(new QPlainTextEdit(this))
     , m_definition(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_services(new QLabel(this))
+    , m_servicesLabel(new QLabel(tr("Services"), this))
 {
     setWindowTitle(tr("Declare incident"));
     setObjectName(QStringLiteral("declareDialog"));
@@ -56,6 +58,12 @@ DeclareDialog::DeclareDialog(const QString& me, const QMap<Severity, QString>& d
     form->addRow(QString(), m_definition);
     form->addRow(tr("Commander"), m_commander);
     form->addRow(tr("Summary"), m_summary);
+    m_services->setObjectName(QStringLiteral("declareServices"));
+    m_services->setWordWrap(true);
+    form->addRow(m_servicesLabel, m_services);
+    // Only a prefill (an alert) names services; the row stays hidden otherwise.
+    m_servicesLabel->setVisible(false);
+    m_services->setVisible(false);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     auto* declare = buttons->addButton(tr("Declare"), QDialogButtonBox::AcceptRole);
@@ -74,6 +82,19 @@ DeclareDialog::DeclareDialog(const QString& me, const QMap<Severity, QString>& d
 
 DeclareDialog::~DeclareDialog() = default;
 
+void DeclareDialog::setPrefill(const journal::DeclareRequest& prefill)
+{
+    m_title->setText(prefill.title);
+    m_severity->setCurrentIndex(static_cast<int>(prefill.severity) - 1);
+    if (!prefill.commander.isEmpty())
+        m_commander->setText(prefill.commander);
+    m_summary->setPlainText(prefill.summary);
+    m_prefilledServices = prefill.services;
+    m_services->setText(prefill.services.join(QStringLiteral(", ")));
+    m_servicesLabel->setVisible(!prefill.services.isEmpty());
+    m_services->setVisible(!prefill.services.isEmpty());
+}
+
 journal::DeclareRequest DeclareDialog::request() const
 {
     journal::DeclareRequest request;
@@ -81,6 +102,7 @@ journal::DeclareRequest DeclareDialog::request() const
     request.severity = static_cast<Severity>(m_severity->currentData().toInt());
     request.commander = m_commander->text().trimmed();
     request.summary = m_summary->toPlainText().trimmed();
+    request.services = m_prefilledServices;
     return request;
 }
 

@@ -19,6 +19,9 @@ public:
     DeclareDialog(const QString& me, const QMap<Severity, QString>& definitions, QWidget* parent = nullptr);
     ~DeclareDialog() override;
 
+    /// Fills the form from a known cause (an alert): title, severity, commander when given, summary and
+    /// services, which are kept and declared along.
+    void setPrefill(const journal::DeclareRequest& prefill);
     journal::DeclareRequest request() const;
     void accept() override;
 
@@ -29,6 +32,9 @@ private:
     QPlainTextEdit* m_summary;
     QLabel* m_definition;
     QLabel* m_error;
+    QLabel* m_services;
+    QLabel* m_servicesLabel;
+    QStringList m_prefilledServices;
 };
 
 } // namespace firebreak::ui

@@ -5,6 +5,7 @@
 #include "declaredialog.h"
 #include "incidentview.h"
 #include "journal/incidentlistmodel.h"
+#include "pinevidencedialog.h"
 #include "postmortempanel.h"
 
 #include <QComboBox>
@@ -19,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -252,19 +254,67 @@ int IncidentWorkspace::unsavedDrafts() const
 
 void IncidentWorkspace::declareIncident()
 {
+    declareIncidentFrom({}, std::nullopt);
+}
+
+void IncidentWorkspace::declareIncidentFrom(
+    const journal::DeclareRequest& prefill, const std::optional<journal::Evidence>& evidence)
+{
     if (!m_service.isOpen()) {
         showBanner(tr("The journal is not open, so no incident can be declared."), true);
         return;
     }
     DeclareDialog dialog(m_author(), m_definitions, this);
+    if (!prefill.title.isEmpty())
+        dialog.setPrefill(prefill);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const journal::DeclareRequest request = dialog.request();
     const QString who = m_author();
     if (!m_scope->currentData().toBool())
         m_scope->setCurrentIndex(0); // a new incident is open: make sure it is listed
-    m_service.write(tr("declaration of \"%1\"").arg(request.title),
-        [request, who](journal::Journal& j) { return j.declare(request, who); });
+    // Writes run in order, so the pin finds the id the declaration was given; a refused declaration
+    // leaves it empty and the pin is refused with it rather than landing elsewhere.
+    auto declaredId = std::make_shared<QString>();
+    m_service.write(tr("declaration of \"%1\"").arg(request.title), [request, who, declaredId](journal::Journal& j) {
+        JournalEvent event = j.declare(request, who);
+        *declaredId = event.incidentId;
+        return event;
+    });
+    if (!evidence)
+        return;
+    m_service.write(tr("evidence \"%1\"").arg(evidence->title), [evidence, who, declaredId](journal::Journal& j) {
+        if (declaredId->isEmpty())
+            throw journal::JournalError(journal::JournalError::Kind::Invalid, tr("The incident was not declared."));
+        return j.pinEvidence(*declaredId, *evidence, who);
+    });
+}
+
+void IncidentWorkspace::pinEvidence(const journal::Evidence& evidence)
+{
+    if (!m_service.isOpen()) {
+        showBanner(tr("The journal is not open, so nothing can be pinned."), true);
+        return;
+    }
+    QPointer<IncidentWorkspace> self(this);
+    m_service.call<QList<journal::IncidentSummary>>(
+        this, [](journal::Journal& j) { return j.incidents(true); },
+        [self, evidence](const QList<journal::IncidentSummary>& open, const QString& error) {
+            if (!self)
+                return;
+            if (!error.isEmpty()) {
+                self->showBanner(tr("The open incidents could not be read: %1").arg(error), true);
+                return;
+            }
+            PinEvidenceDialog dialog(evidence, open, self->currentIncidentId(), self->window());
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            const QString incidentId = dialog.incidentId();
+            const journal::Evidence pinned = dialog.evidence();
+            const QString who = self->m_author();
+            self->m_service.write(tr("evidence \"%1\" on %2").arg(pinned.title, incidentId),
+                [incidentId, pinned, who](journal::Journal& j) { return j.pinEvidence(incidentId, pinned, who); });
+        });
 }
 
 void IncidentWorkspace::editSeverityDefinitions()

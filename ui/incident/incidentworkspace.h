@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -45,6 +47,12 @@ public:
 public Q_SLOTS:
     /// Ctrl+Shift+D.
     void declareIncident();
+    /// Declares with the form prefilled (from an alert); `evidence`, when given, is pinned to the new
+    /// incident right after the declaration has landed.
+    void declareIncidentFrom(
+        const firebreak::journal::DeclareRequest& prefill, const std::optional<firebreak::journal::Evidence>& evidence);
+    /// Asks which open incident gets `evidence` (the selected one first) and pins it.
+    void pinEvidence(const firebreak::journal::Evidence& evidence);
     /// Edits the journal's SEV1–SEV5 definitions.
     void editSeverityDefinitions();
 

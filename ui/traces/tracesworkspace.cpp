@@ -11,6 +11,7 @@
 #include "tracestatisticsview.h"
 #include "waterfallview.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCursor>
@@ -22,6 +23,8 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -215,7 +218,7 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
     connect(m_view, &WaterfallView::metricsForServiceRequested, this,
         [this](qsizetype span) { Q_EMIT metricsForServiceRequested(referenceFor(span)); });
     connect(m_view, &WaterfallView::pinToIncidentRequested, this,
-        [this](qsizetype span) { Q_EMIT pinToIncidentRequested(referenceFor(span)); });
+        [this](qsizetype span) { Q_EMIT pinToIncidentRequested(evidenceFor(span)); });
     connect(m_diff, &TraceDiffView::compareRequested, this, &TracesWorkspace::chooseComparison);
     connect(m_search, &TraceSearchPanel::openTraceRequested, this, [this](const QString& id) {
         m_tabs->setCurrentIndex(0);
@@ -504,6 +507,37 @@ SpanReference TracesWorkspace::referenceFor(qsizetype span) const
     const Trace& trace = m_document->trace;
     return { trace.traceIds[span].toHex(), spanIdToHex(trace.spanIds[span]), trace.string(trace.services[span]),
         trace.string(trace.names[span]), m_document->tree.startNs(trace, span), m_document->tree.endNs(trace, span) };
+}
+
+journal::Evidence TracesWorkspace::evidenceFor(qsizetype span) const
+{
+    const Trace& trace = m_document->trace;
+    const SpanReference reference = referenceFor(span);
+    QJsonObject attributes;
+    for (const Attribute& attribute : trace.spanAttributes(span))
+        attributes.insert(trace.string(attribute.key), trace.valueText(attribute));
+    const QJsonObject frozen { { QStringLiteral("trace_id"), reference.traceId },
+        { QStringLiteral("span_id"), reference.spanId }, { QStringLiteral("service"), reference.service },
+        { QStringLiteral("operation"), reference.operation },
+        { QStringLiteral("start_ns"), QString::number(reference.startNs) },
+        { QStringLiteral("end_ns"), QString::number(reference.endNs) },
+        { QStringLiteral("duration"), analysis::formatDurationNs(reference.endNs - reference.startNs) },
+        { QStringLiteral("error"), trace.statusCodes[span] == StatusCode::Error },
+        { QStringLiteral("status_message"), trace.string(trace.statusMessages[span]) },
+        { QStringLiteral("attributes"), attributes } };
+    journal::Evidence evidence;
+    evidence.title = tr("%1 %2 (span %3)").arg(reference.service, reference.operation, reference.spanId);
+    evidence.source = QStringLiteral("tempo");
+    evidence.query = reference.traceId;
+    evidence.fromMs = reference.startNs / 1'000'000;
+    evidence.toMs = (reference.endNs + 999'999) / 1'000'000;
+    evidence.frozenData = QJsonDocument(frozen).toJson(QJsonDocument::Compact);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    m_view->viewport()->grab().save(&buffer, "PNG");
+    evidence.thumbnailPng = png;
+    return evidence;
 }
 
 void TracesWorkspace::dragEnterEvent(QDragEnterEvent* event)

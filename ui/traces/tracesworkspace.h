@@ -2,6 +2,7 @@
 
 #include "analysis/tracedocument.h"
 #include "analysis/waterfallrows.h"
+#include "journal/journal.h"
 #include "net/connectionprofile.h"
 
 #include <QWidget>
@@ -71,7 +72,8 @@ Q_SIGNALS:
     void loadFailed(const QString& message);
     void logsForSpanRequested(const firebreak::ui::SpanReference& span);
     void metricsForServiceRequested(const firebreak::ui::SpanReference& span);
-    void pinToIncidentRequested(const firebreak::ui::SpanReference& span);
+    /// The span as evidence: its trace id to fetch it again, its range, its fields and attributes frozen.
+    void pinToIncidentRequested(const firebreak::journal::Evidence& evidence);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -93,6 +95,7 @@ private:
     void updateSummary();
     void updateMatchLabel();
     SpanReference referenceFor(qsizetype span) const;
+    journal::Evidence evidenceFor(qsizetype span) const;
     std::optional<net::ConnectionProfile> tempoProfile() const;
 
     AppContext& m_context;
