@@ -182,7 +182,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
             { QStringLiteral("from_ms"), static_cast<qint64>(p.value(QStringLiteral("from_ms")).toDouble()) },
             { QStringLiteral("to_ms"), static_cast<qint64>(p.value(QStringLiteral("to_ms")).toDouble()) },
             { QStringLiteral("thumbnail"),
-                QByteArray::fromBase64(p.value(QStringLiteral("thumbnail_png")).toString().toLatin1()) } };
+                QByteArray::fromBase64(p.value(QStringLiteral("thumbnail_png")).toString().toLatin1()) },
+            { QStringLiteral("data"), QByteArray::fromBase64(p.value(QStringLiteral("data")).toString().toLatin1()) } };
     }
     case Qt::DisplayRole:
         switch (index.column()) {

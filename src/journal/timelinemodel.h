@@ -30,7 +30,7 @@ public:
         TimeRole, // ms since epoch
         KeyRole, // bool: marked key for the postmortem
         CorrectionRole, // text of the newest correction of this event, or empty
-        EvidenceRole, // QVariantMap with title, source, query, from_ms, to_ms, thumbnail (QByteArray PNG)
+        EvidenceRole, // QVariantMap: title, source, query, from_ms, to_ms, thumbnail (PNG), data (frozen copy)
     };
 
     explicit TimelineModel(QObject* parent = nullptr);

@@ -1,6 +1,7 @@
 // Drives the incident workspace through its widgets, on a real journal file, as a commander would.
 #include "common/emptystate.h"
 #include "incident/declaredialog.h"
+#include "incident/evidencepane.h"
 #include "incident/incidentheader.h"
 #include "incident/incidentview.h"
 #include "incident/incidentworkspace.h"
@@ -250,6 +251,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shown, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(
             timelineText().contains(QStringLiteral("p99 latency at checkout during the outage")), Timeout);
+
+        // Selected in the timeline, the evidence offers its query again and its frozen copy.
+        TimelinePanel* timeline = view->timeline();
+        QString alertEventId;
+        for (int row = 0; row < timeline->model()->rowCount(); ++row) {
+            const QModelIndex index = timeline->model()->index(row, 0);
+            if (index.data(TimelineModel::EvidenceRole).toMap().value(QStringLiteral("title")).toString()
+                == QLatin1String("Alert HighErrorRate"))
+                alertEventId = index.data(TimelineModel::EventIdRole).toString();
+        }
+        QVERIFY(!alertEventId.isEmpty());
+        timeline->selectEvent(alertEventId);
+        EvidencePane* pane = timeline->evidencePane();
+        QVERIFY(pane->isVisible());
+        QCOMPARE(pane->evidence().value(QStringLiteral("data")).toByteArray(), alert.frozenData);
+        QVERIFY(EvidencePane::frozenDataText(alert.frozenData).contains(QStringLiteral("\"value\": \"0.08\"")));
+        QSignalSpy open(timeline, &TimelinePanel::evidenceOpenRequested);
+        QTest::mouseClick(pane->findChild<QPushButton*>(QStringLiteral("evidenceOpen")), Qt::LeftButton);
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.first().at(0).toString(), QStringLiteral("prometheus"));
+        QCOMPARE(open.first().at(1).toString(), alert.query);
     }
 
     void rolesTagsAndSeverityDefinitions()

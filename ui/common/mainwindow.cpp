@@ -3,7 +3,9 @@
 #include "aboutdialog.h"
 #include "common/appcontext.h"
 #include "datasourcedialog.h"
+#include "incident/incidentview.h"
 #include "incident/incidentworkspace.h"
+#include "incident/timelinepanel.h"
 #include "settingsdialog.h"
 #include "sourcehealthbar.h"
 #include "telemetryworkspace.h"
@@ -60,6 +62,8 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
     }
     m_traces = new TracesWorkspace(context, m_tabs);
     m_tabs->addTab(m_traces, tr("Traces"));
+    connect(m_traces, &TracesWorkspace::pinToIncidentRequested, m_incident, &IncidentWorkspace::pinEvidence);
+    connect(m_incident->view()->timeline(), &TimelinePanel::evidenceOpenRequested, this, &MainWindow::openEvidence);
     setCentralWidget(m_tabs);
 
     auto* rangeToolBar = new QToolBar(tr("Time range"), this);
@@ -87,10 +91,28 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
     connect(&context.journal(), &journal::JournalService::backupFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Journal backup failed: %1").arg(message), 30000);
     });
+    connect(&context.journal(), &journal::JournalService::written, this, [this](const JournalEvent& event) {
+        // Pinning happens from the telemetry tabs: say where it went without leaving them.
+        if (event.kind == EventKind::EvidencePinned)
+            statusBar()->showMessage(
+                tr("Pinned \"%1\" to %2")
+                    .arg(event.payload.value(QStringLiteral("title")).toString(), event.incidentId),
+                10000);
+    });
     resize(1280, 800);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::openEvidence(const QString& source, const QString& query, qint64 fromMs, qint64 toMs)
+{
+    Q_UNUSED(fromMs)
+    Q_UNUSED(toMs)
+    if (source == QLatin1String("tempo")) {
+        showWorkspace(QStringLiteral("traces"));
+        m_traces->openTraceId(query);
+    }
+}
 
 QStringList MainWindow::workspaceNames()
 {

@@ -38,6 +38,8 @@ public Q_SLOTS:
     void openDataSources(std::optional<firebreak::net::BackendKind> addKind = std::nullopt);
     void openSettings();
     void openAbout();
+    /// Runs pinned evidence's query again in its workspace, over its pinned range.
+    void openEvidence(const QString& source, const QString& query, qint64 fromMs, qint64 toMs);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

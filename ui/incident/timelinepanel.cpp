@@ -1,5 +1,6 @@
 #include "timelinepanel.h"
 
+#include "evidencepane.h"
 #include "timelinedelegate.h"
 
 #include <QComboBox>
@@ -24,6 +25,7 @@ TimelinePanel::TimelinePanel(QWidget* parent)
     , m_author(new QComboBox(this))
     , m_view(new QTreeView(this))
     , m_detail(new QLabel(this))
+    , m_evidence(new EvidencePane(this))
     , m_entry(new QLineEdit(this))
     , m_key(new QPushButton(tr("Mark key"), this))
     , m_correct(new QPushButton(tr("Correct…"), this))
@@ -83,6 +85,7 @@ TimelinePanel::TimelinePanel(QWidget* parent)
     layout->addLayout(filters);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_detail);
+    layout->addWidget(m_evidence);
     layout->addWidget(m_entry);
 
     connect(
@@ -96,6 +99,7 @@ TimelinePanel::TimelinePanel(QWidget* parent)
         m_entry->clear();
         Q_EMIT noteEntered(text);
     });
+    connect(m_evidence, &EvidencePane::openRequested, this, &TimelinePanel::evidenceOpenRequested);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateButtons();
         showDetail();
@@ -168,8 +172,10 @@ void TimelinePanel::showDetail()
     const QModelIndex current = m_view->currentIndex();
     if (selectedEventId().isEmpty()) {
         m_detail->setVisible(false);
+        m_evidence->setEvidence({});
         return;
     }
+    m_evidence->setEvidence(current.data(TimelineModel::EvidenceRole).toMap());
     m_detail->setText(current.siblingAtColumn(TimelineModel::TextColumn).data(Qt::ToolTipRole).toString());
     m_detail->setVisible(true);
 }

@@ -12,6 +12,8 @@ class QTreeView;
 
 namespace firebreak::ui {
 
+class EvidencePane;
+
 /// The incident's timeline: every event, newest last, filterable by kind and author, with a quick
 /// entry box (Enter adds a note) and actions on the selected event: mark key, correct, raise an action item.
 class TimelinePanel final : public QWidget
@@ -25,6 +27,7 @@ public:
     void setTimeDisplay(TimeDisplay display);
     journal::TimelineModel* model() const { return m_model; }
     journal::TimelineFilterModel* filter() const { return m_filter; }
+    EvidencePane* evidencePane() const { return m_evidence; }
     QString selectedEventId() const;
     void selectEvent(const QString& eventId);
 
@@ -33,6 +36,8 @@ Q_SIGNALS:
     void keyToggled(const QString& eventId, bool key);
     void correctionEntered(const QString& eventId, const QString& text);
     void actionItemRequested(const QString& raisedByEventId);
+    /// The selected evidence's "Open in …": run its query again in its workspace.
+    void evidenceOpenRequested(const QString& source, const QString& query, qint64 fromMs, qint64 toMs);
 
 private:
     void updateButtons();
@@ -45,6 +50,7 @@ private:
     QComboBox* m_author;
     QTreeView* m_view;
     QLabel* m_detail;
+    EvidencePane* m_evidence;
     QLineEdit* m_entry;
     QPushButton* m_key;
     QPushButton* m_correct;
