@@ -498,7 +498,8 @@ int writePostmortem(CommandContext& ctx, const QCommandLineParser& parser)
         throw UsageError { Text::tr("--format pdf writes a file: add -o FILE") };
 
     const Loaded loaded = loadIncident(ctx, id);
-    const QString markdown = postmortemText(loaded.incident, loaded.events, TimeDisplay::Utc);
+    const QString markdown = embedEvidencePictures(
+        postmortemText(loaded.incident, loaded.events, TimeDisplay::Utc), evidencePictures(loaded.events));
     const bool edited = !loaded.incident.postmortemMarkdown.trimmed().isEmpty();
 
     if (format == QLatin1String("pdf")) {

@@ -303,6 +303,11 @@ private:
                 text += QStringLiteral(", ") + Text::tr("%1 to %2").arg(time(fromMs), time(toMs));
             text += QStringLiteral(" — ") + Text::tr("pinned by %1 at %2").arg(event.author, time(event.timeMs));
             line(text);
+            // The picture taken when it was pinned: the postmortem keeps showing the chart after the
+            // server's retention has dropped the data. Resolved by evidencePictures() when rendered.
+            if (!p.value(QStringLiteral("thumbnail_png")).toString().isEmpty())
+                line(QStringLiteral("\n  ![") + QString(title).remove(u'[').remove(u']') + QStringLiteral("](")
+                    + evidencePictureUrl(event.id) + QStringLiteral(")\n"));
         }
         if (!any)
             line(italic(Text::tr("No evidence was pinned.")));
@@ -361,6 +366,34 @@ QString postmortemText(const Incident& incident, const QList<JournalEvent>& even
 QString postmortemTitle(const Incident& incident)
 {
     return Text::tr("Postmortem: %1 (%2)").arg(incident.title, incident.id);
+}
+
+QString evidencePictureUrl(const QString& eventId)
+{
+    return QStringLiteral("evidence:") + eventId;
+}
+
+EvidencePictures evidencePictures(const QList<JournalEvent>& events)
+{
+    EvidencePictures pictures;
+    for (const JournalEvent& event : events) {
+        if (event.kind != EventKind::EvidencePinned)
+            continue;
+        const QByteArray png
+            = QByteArray::fromBase64(event.payload.value(QStringLiteral("thumbnail_png")).toString().toLatin1());
+        if (!png.isEmpty())
+            pictures.insert(evidencePictureUrl(event.id), png);
+    }
+    return pictures;
+}
+
+QString embedEvidencePictures(const QString& markdown, const EvidencePictures& pictures)
+{
+    QString out = markdown;
+    for (auto it = pictures.cbegin(); it != pictures.cend(); ++it)
+        out.replace(QStringLiteral("](") + it.key() + u')',
+            QStringLiteral("](data:image/png;base64,") + QString::fromLatin1(it.value().toBase64()) + u')');
+    return out;
 }
 
 } // namespace firebreak::journal

@@ -3,6 +3,7 @@
 #include "model/incident.h"
 #include "model/timerange.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -19,5 +20,13 @@ QString postmortemText(const Incident& incident, const QList<JournalEvent>& even
 
 /// "INC-20261125-1 — Checkout errors": the document title of an exported postmortem.
 QString postmortemTitle(const Incident& incident);
+
+/// Pinned evidence's pictures by the URL the draft names them with ("evidence:<event id>") → PNG bytes.
+using EvidencePictures = QHash<QString, QByteArray>;
+QString evidencePictureUrl(const QString& eventId);
+EvidencePictures evidencePictures(const QList<JournalEvent>& events);
+/// The draft with its evidence pictures inlined as data: URLs, for files that must stand alone
+/// (exported Markdown, HTML and PDF).
+QString embedEvidencePictures(const QString& markdown, const EvidencePictures& pictures);
 
 } // namespace firebreak::journal

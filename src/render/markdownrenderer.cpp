@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFont>
 #include <QGuiApplication>
+#include <QImage>
 #include <QMarginsF>
 #include <QPageLayout>
 #include <QPageSize>
@@ -10,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTextDocument>
+#include <QUrl>
 
 namespace firebreak::render {
 
@@ -28,6 +30,27 @@ body > p, body > ul, body > ol, body > table, body > blockquote { margin-bottom:
 table { border-collapse: collapse; }
 td, th { border: 1px solid #c8c8cc; padding: 0.2em 0.6em; vertical-align: top; }
 code { font-family: ui-monospace, monospace; })";
+
+/// Pictures inlined as `data:image/…;base64,` URLs (pinned evidence) are decoded here: QTextDocument
+/// itself only loads files and resources.
+class DataUrlDocument final : public QTextDocument
+{
+protected:
+    QVariant loadResource(int type, const QUrl& name) override
+    {
+        if (type == QTextDocument::ImageResource && name.scheme() == QLatin1String("data")) {
+            const QString url = name.toString();
+            const qsizetype comma = url.indexOf(u',');
+            if (comma > 0 && url.left(comma).endsWith(QLatin1String(";base64"))) {
+                QImage image;
+                if (image.loadFromData(QByteArray::fromBase64(url.mid(comma + 1).toLatin1())))
+                    return image;
+            }
+            return {};
+        }
+        return QTextDocument::loadResource(type, name);
+    }
+};
 
 QString documentTitle(const QString& markdown)
 {
@@ -76,7 +99,7 @@ bool writePdf(const QString& markdown, const QString& file, QString* error)
             QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(5, 5, 5, 5), QPageLayout::Millimeter));
         writer.setCreator(QStringLiteral("Firebreak"));
         writer.setTitle(documentTitle(markdown));
-        QTextDocument document;
+        DataUrlDocument document;
         QFont font = document.defaultFont();
         font.setPointSizeF(10);
         document.setDefaultFont(font);

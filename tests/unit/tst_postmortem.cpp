@@ -2,7 +2,10 @@
 #include "journal/postmortem.h"
 #include "render/markdownrenderer.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -333,6 +336,52 @@ private Q_SLOTS:
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY(bytes.contains("/MediaBox [0 0 595")); // A4: 595 × 842 pt
         QVERIFY(bytes.size() > 5000);
+    }
+
+    // A pinned chart's picture stays in every export, so the postmortem shows it after retention.
+    void evidencePicturesTravelWithTheDocument()
+    {
+        const auto journal = openFresh();
+        DeclareRequest request;
+        request.title = QStringLiteral("Slow checkout");
+        const QString id = journal->declare(request, QStringLiteral("ann")).incidentId;
+        QImage chart(240, 120, QImage::Format_RGB32);
+        chart.fill(QColor(0x1e, 0x88, 0xe5));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(chart.save(&buffer, "PNG"));
+        Evidence evidence;
+        evidence.title = QStringLiteral("p99 [checkout]");
+        evidence.source = QStringLiteral("prometheus");
+        evidence.query = QStringLiteral("histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m])))");
+        evidence.thumbnailPng = png;
+        const JournalEvent pinned = journal->pinEvidence(id, evidence, QStringLiteral("bob"));
+        const QList<JournalEvent> events = journal->events(id);
+
+        const QString md = generatePostmortem(journal->incident(id), events, TimeDisplay::Utc);
+        const QString reference = QStringLiteral("![p99 checkout](evidence:%1)").arg(pinned.id);
+        QVERIFY2(md.contains(QStringLiteral("\n  ") + reference + u'\n'), qPrintable(md));
+        const EvidencePictures pictures = evidencePictures(events);
+        QCOMPARE(pictures.size(), 1);
+        QCOMPARE(pictures.value(evidencePictureUrl(pinned.id)), png);
+
+        const QString standalone = embedEvidencePictures(md, pictures);
+        QVERIFY(!standalone.contains(QStringLiteral("evidence:")));
+        QVERIFY(standalone.contains(QStringLiteral("](data:image/png;base64,") + QString::fromLatin1(png.toBase64())));
+        const QString html = render::markdownToHtml(standalone, QStringLiteral("x"));
+        QVERIFY(html.contains(QStringLiteral("<img src=\"data:image/png;base64,")));
+
+        // The PDF carries the picture: larger than the same document without it by at least an image.
+        const QString withPicture = m_dir.filePath(QStringLiteral("with.pdf"));
+        const QString without = m_dir.filePath(QStringLiteral("without.pdf"));
+        QString error;
+        QVERIFY2(render::writePdf(standalone, withPicture, &error), qPrintable(error));
+        QVERIFY2(render::writePdf(QString(md).remove(reference), without, &error), qPrintable(error));
+        QVERIFY(QFileInfo(withPicture).size() > QFileInfo(without).size() + 500);
+        QFile pdf(withPicture);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.readAll().contains("/Subtype /Image"));
     }
 
     void pdfToUnwritablePlace()

@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -16,6 +17,7 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace firebreak::ui {
@@ -96,6 +98,12 @@ void PostmortemPanel::setIncident(const Incident& incident, const QList<JournalE
         m_drafts.insert(m_incident.id, m_editor->toPlainText()); // kept until the user comes back
     m_incident = incident;
     m_events = events;
+    m_pictures = journal::evidencePictures(events);
+    for (auto it = m_pictures.cbegin(); it != m_pictures.cend(); ++it) {
+        QImage picture;
+        picture.loadFromData(it.value(), "PNG");
+        m_preview->document()->addResource(QTextDocument::ImageResource, QUrl(it.key()), picture);
+    }
     if (other && m_drafts.contains(incident.id)) {
         const QSignalBlocker block(m_editor);
         m_editor->setPlainText(m_drafts.take(incident.id));
@@ -158,7 +166,7 @@ void PostmortemPanel::updatePreview()
 bool PostmortemPanel::exportTo(const QString& file, QString* error) const
 {
     const QString suffix = QFileInfo(file).suffix().toLower();
-    const QString markdown = m_editor->toPlainText();
+    const QString markdown = journal::embedEvidencePictures(m_editor->toPlainText(), m_pictures);
     if (suffix == QLatin1String("pdf"))
         return render::writePdf(markdown, file, error);
     QSaveFile out(file);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "journal/postmortem.h"
 #include "model/incident.h"
 #include "model/timerange.h"
 
@@ -44,6 +45,7 @@ private:
     void setDirty(bool dirty);
 
     Incident m_incident;
+    journal::EvidencePictures m_pictures;
     QList<JournalEvent> m_events;
     TimeDisplay m_display = TimeDisplay::Local;
     bool m_dirty = false;
