@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include "analysis/correlationqueries.h"
+
 #include <QSettings>
 #include <QUuid>
 
@@ -70,6 +72,54 @@ std::chrono::seconds AppSettings::healthInterval() const
 void AppSettings::setHealthInterval(std::chrono::seconds interval)
 {
     m_settings.setValue(QStringLiteral("health/intervalSeconds"), static_cast<qlonglong>(interval.count()));
+}
+
+QString AppSettings::traceIdPattern() const
+{
+    return m_settings.value(QStringLiteral("logs/traceIdPattern")).toString().trimmed();
+}
+
+void AppSettings::setTraceIdPattern(const QString& pattern)
+{
+    if (pattern.trimmed().isEmpty())
+        m_settings.remove(QStringLiteral("logs/traceIdPattern"));
+    else
+        m_settings.setValue(QStringLiteral("logs/traceIdPattern"), pattern.trimmed());
+}
+
+QString AppSettings::spanLogsQuery() const
+{
+    const QString query = m_settings.value(QStringLiteral("correlation/spanLogsQuery")).toString().trimmed();
+    return query.isEmpty() ? analysis::defaultSpanLogsTemplate() : query;
+}
+
+void AppSettings::setSpanLogsQuery(const QString& query)
+{
+    if (query.trimmed().isEmpty() || query.trimmed() == analysis::defaultSpanLogsTemplate())
+        m_settings.remove(QStringLiteral("correlation/spanLogsQuery"));
+    else
+        m_settings.setValue(QStringLiteral("correlation/spanLogsQuery"), query.trimmed());
+}
+
+QStringList AppSettings::serviceMetricsQueries() const
+{
+    QStringList queries;
+    for (const QString& query : m_settings.value(QStringLiteral("correlation/serviceMetrics")).toStringList())
+        if (!query.trimmed().isEmpty())
+            queries << query.trimmed();
+    return queries.isEmpty() ? analysis::defaultServiceMetricsTemplates() : queries;
+}
+
+void AppSettings::setServiceMetricsQueries(const QStringList& queries)
+{
+    QStringList kept;
+    for (const QString& query : queries)
+        if (!query.trimmed().isEmpty())
+            kept << query.trimmed();
+    if (kept.isEmpty() || kept == analysis::defaultServiceMetricsTemplates())
+        m_settings.remove(QStringLiteral("correlation/serviceMetrics"));
+    else
+        m_settings.setValue(QStringLiteral("correlation/serviceMetrics"), kept);
 }
 
 int AppSettings::backupsToKeep() const

@@ -3,6 +3,7 @@
 #include "model/timerange.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 
@@ -46,6 +47,19 @@ public:
 
     QString quickRange() const;
     void setQuickRange(const QString& key);
+
+    /// The regular expression that finds trace ids in log lines (see analysis::TraceIdFinder); empty means the
+    /// built-in pattern (W3C 32-hex ids, `trace_id=` keys). Key "logs/traceIdPattern".
+    QString traceIdPattern() const;
+    void setTraceIdPattern(const QString& pattern);
+
+    /// LogQL run when a span asks for its logs (`$trace_id`, `$span_id`, `$service`, `$operation` filled in).
+    /// Key "correlation/spanLogsQuery"; empty gives analysis::defaultSpanLogsTemplate().
+    QString spanLogsQuery() const;
+    void setSpanLogsQuery(const QString& query);
+    /// PromQL queries (one chart, several queries) run for a span's service. Key "correlation/serviceMetrics".
+    QStringList serviceMetricsQueries() const;
+    void setServiceMetricsQueries(const QStringList& queries);
 
     static QString loginName();
 
