@@ -8,6 +8,13 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Protobuf REQUIRED)
 find_package(gRPC CONFIG REQUIRED)
 find_package(Threads REQUIRED)
+# RE2 comes with gRPC (its config defines re2::re2); the log filter links it directly.
+if(NOT TARGET re2::re2)
+    find_package(PkgConfig REQUIRED)
+    pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+    add_library(re2::re2 INTERFACE IMPORTED)
+    target_link_libraries(re2::re2 INTERFACE PkgConfig::RE2)
+endif()
 
 if(NOT COMMAND protobuf_generate)
     include(FindProtobuf)

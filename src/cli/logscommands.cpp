@@ -1,10 +1,13 @@
+#include "analysis/logpatterns.h"
 #include "backends/loki/lokiclient.h"
 #include "command.h"
+#include "logfileinput.h"
 #include "timearguments.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTextStream>
 #include <QTimeZone>
@@ -27,6 +30,8 @@ struct Text
 
 constexpr qint64 NsPerMs = 1000000;
 constexpr qint64 DefaultLimit = 100;
+// Mining wants many lines; 5,000 is one page of Loki's default max_entries_limit_per_query.
+constexpr qint64 DefaultPatternLimit = 5000;
 // Far beyond a terminal's use; every line is held in memory until printed.
 constexpr qint64 MaxLimit = 10000000;
 
@@ -158,28 +163,27 @@ void printText(QTextStream& out, const QueryResult& result)
     }
 }
 
-int logsQuery(CommandContext& ctx, const QCommandLineParser& parser)
+net::ConnectionProfile lokiProfile(const QCommandLineParser& parser)
 {
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1 || positional.first().trimmed().isEmpty())
-        throw UsageError { Text::tr("give exactly one LogQL query") };
-    if (!parser.isSet(QStringLiteral("url")))
-        throw UsageError { Text::tr("--url is required (the base URL of Loki)") };
-
     net::ConnectionProfile profile;
     profile.kind = net::BackendKind::Loki;
     profile.name = net::kindDisplayName(profile.kind);
     profile.baseUrl = QUrl(parser.value(QStringLiteral("url")), QUrl::StrictMode);
     applyTimeoutAndValidate(parser, profile);
+    return profile;
+}
 
+/// The query of `logs query` and `logs patterns --url` from their options --start, --end, --limit, --direction.
+RangeQuery rangeQueryFromOptions(const QCommandLineParser& parser, const QString& expr, qint64 defaultLimit)
+{
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     RangeQuery query;
-    query.expr = positional.first();
+    query.expr = expr;
     query.endNs = timeOption(parser, QStringLiteral("end"), nowMs, nowMs * NsPerMs);
     query.startNs = timeOption(parser, QStringLiteral("start"), nowMs, query.endNs - 3600000 * NsPerMs);
     if (query.endNs < query.startNs)
         throw UsageError { Text::tr("--end is before --start") };
-    query.limit = DefaultLimit;
+    query.limit = defaultLimit;
     if (parser.isSet(QStringLiteral("limit"))) {
         bool ok = false;
         query.limit = parser.value(QStringLiteral("limit")).toLongLong(&ok);
@@ -193,15 +197,11 @@ int logsQuery(CommandContext& ctx, const QCommandLineParser& parser)
         else if (direction != QLatin1String("backward"))
             throw UsageError { Text::tr("--direction is backward (newest first) or forward (oldest first)") };
     }
-    if (parser.isSet(QStringLiteral("step"))) {
-        const auto step = parseStepMs(parser.value(QStringLiteral("step")));
-        if (!step) {
-            throw UsageError { Text::tr("--step '%1' is not a step (seconds, or a duration such as 30s or 1m)")
-                                   .arg(parser.value(QStringLiteral("step"))) };
-        }
-        query.stepMs = *step;
-    }
+    return query;
+}
 
+Answer<QueryResult> runRangeQuery(const net::ConnectionProfile& profile, const RangeQuery& query)
+{
     net::HttpClient http;
     LokiClient client(http, profile);
     QEventLoop loop;
@@ -211,6 +211,28 @@ int logsQuery(CommandContext& ctx, const QCommandLineParser& parser)
         loop.quit();
     });
     loop.exec();
+    return std::move(*answer);
+}
+
+int logsQuery(CommandContext& ctx, const QCommandLineParser& parser)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || positional.first().trimmed().isEmpty())
+        throw UsageError { Text::tr("give exactly one LogQL query") };
+    if (!parser.isSet(QStringLiteral("url")))
+        throw UsageError { Text::tr("--url is required (the base URL of Loki)") };
+
+    const net::ConnectionProfile profile = lokiProfile(parser);
+    RangeQuery query = rangeQueryFromOptions(parser, positional.first(), DefaultLimit);
+    if (parser.isSet(QStringLiteral("step"))) {
+        const auto step = parseStepMs(parser.value(QStringLiteral("step")));
+        if (!step) {
+            throw UsageError { Text::tr("--step '%1' is not a step (seconds, or a duration such as 30s or 1m)")
+                                   .arg(parser.value(QStringLiteral("step"))) };
+        }
+        query.stepMs = *step;
+    }
+    const std::optional<Answer<QueryResult>> answer = runRangeQuery(profile, query);
 
     if (!answer->ok()) {
         ctx.err << "firebreak-cli: " << answer->error->message.simplified() << Qt::endl;
@@ -235,6 +257,116 @@ int logsQuery(CommandContext& ctx, const QCommandLineParser& parser)
                        .arg(formatNs(*result.reachedNs))
                        .arg(backward ? *result.reachedNs + 1 : *result.reachedNs)
                 << Qt::endl;
+    }
+    return 0;
+}
+
+/// A line of the patterns table: the time to the second, UTC; "-" for lines without a time.
+QString shortTime(qint64 ns)
+{
+    if (ns == 0)
+        return QStringLiteral("-");
+    return QDateTime::fromSecsSinceEpoch(ns / 1000000000 - (ns % 1000000000 < 0 ? 1 : 0), QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+int logsPatterns(CommandContext& ctx, const QCommandLineParser& parser)
+{
+    const QStringList positional = parser.positionalArguments();
+    const bool fromServer = parser.isSet(QStringLiteral("url"));
+    if (positional.size() != 1 || positional.first().trimmed().isEmpty()) {
+        throw UsageError { fromServer ? Text::tr("give exactly one LogQL query")
+                                      : Text::tr("give a file of log lines, or --url URL and a LogQL query") };
+    }
+    if (!fromServer) {
+        for (const char* option : { "start", "end", "limit", "direction" }) {
+            if (parser.isSet(QLatin1String(option)))
+                throw UsageError {
+                    Text::tr("--%1 needs --url (it shapes the query to Loki)").arg(QLatin1String(option))
+                };
+        }
+    }
+
+    LogBatch lines;
+    bool truncated = false;
+    qint64 fromNs = 0;
+    qint64 toNs = 0;
+    if (fromServer) {
+        const net::ConnectionProfile profile = lokiProfile(parser);
+        const RangeQuery query = rangeQueryFromOptions(parser, positional.first(), DefaultPatternLimit);
+        Answer<QueryResult> answer = runRangeQuery(profile, query);
+        if (!answer.ok()) {
+            ctx.err << "firebreak-cli: " << answer.error->message.simplified() << Qt::endl;
+            return 1;
+        }
+        for (const QString& warning : std::as_const(answer.warnings))
+            ctx.err << "firebreak-cli: " << Text::tr("warning: %1").arg(warning.simplified()) << '\n';
+        if (answer.value->type != ResultType::Streams) {
+            ctx.err << "firebreak-cli: "
+                    << Text::tr("the query gave a %1, not log lines: patterns need a log query")
+                           .arg(resultTypeName(answer.value->type))
+                    << Qt::endl;
+            return 1;
+        }
+        lines = std::move(answer.value->logs);
+        truncated = answer.value->truncated;
+        fromNs = query.startNs;
+        toNs = query.endNs;
+    } else {
+        const QString path = positional.first();
+        QFile file;
+        const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+        if (!opened) {
+            ctx.err << "firebreak-cli: " << Text::tr("cannot read %1: %2").arg(path, file.errorString()) << Qt::endl;
+            return 1;
+        }
+        LogFileRead read = readLogFile(file.readAll());
+        if (!read.value) {
+            ctx.err << "firebreak-cli: " << Text::tr("%1: %2").arg(path, read.error) << Qt::endl;
+            return 1;
+        }
+        lines = std::move(read.value->batch);
+    }
+    // Oldest first, so each pattern's example is its earliest line (lines without a time keep file order).
+    lines.sortByTime(LogDirection::Forward);
+    if (!fromServer && !lines.isEmpty()) {
+        fromNs = lines.at(0).timestampNs;
+        toNs = lines.at(lines.size() - 1).timestampNs;
+    }
+    const analysis::PatternResult mined = analysis::minePatterns(lines, fromNs, toNs, 0);
+
+    if (ctx.json) {
+        nlohmann::json doc;
+        doc["patterns"] = nlohmann::json::array();
+        for (const analysis::LogPattern& p : mined.patterns) {
+            // Nanoseconds as strings, as `logs query --json` writes them (past 2^53).
+            doc["patterns"].push_back({ { "id", p.id }, { "pattern", p.pattern.toStdString() }, { "count", p.count },
+                { "first_ns", std::to_string(p.firstNs) }, { "last_ns", std::to_string(p.lastNs) },
+                { "example", p.example.toStdString() } });
+        }
+        doc["lines"] = lines.size();
+        doc["truncated"] = truncated;
+        ctx.out << QString::fromStdString(doc.dump(2)) << '\n';
+        return 0;
+    }
+    const QString countHeader = Text::tr("COUNT");
+    int countWidth = static_cast<int>(countHeader.size());
+    for (const analysis::LogPattern& p : mined.patterns)
+        countWidth = std::max(countWidth, static_cast<int>(QString::number(p.count).size()));
+    const int timeWidth = 19;
+    ctx.out << countHeader.rightJustified(countWidth) << "  " << Text::tr("FIRST").leftJustified(timeWidth) << "  "
+            << Text::tr("LAST").leftJustified(timeWidth) << "  " << Text::tr("PATTERN") << '\n';
+    for (const analysis::LogPattern& p : mined.patterns) {
+        ctx.out << QString::number(p.count).rightJustified(countWidth) << "  "
+                << shortTime(p.firstNs).leftJustified(timeWidth) << "  " << shortTime(p.lastNs).leftJustified(timeWidth)
+                << "  " << oneLine(p.pattern) << '\n';
+    }
+    ctx.err << "firebreak-cli: " << Text::tr("%n line(s), ", nullptr, static_cast<int>(lines.size()))
+            << Text::tr("%n pattern(s)", nullptr, static_cast<int>(mined.patterns.size())) << Qt::endl;
+    if (truncated) {
+        ctx.err << "firebreak-cli: "
+                << Text::tr("the limit cut the lines read (raise --limit to mine more of the range)") << Qt::endl;
     }
     return 0;
 }
@@ -268,6 +400,31 @@ QList<Command> logsCommands()
                     QStringLiteral("S") });
             },
             logsQuery },
+        Command { { QStringLiteral("logs"), QStringLiteral("patterns") },
+            QStringLiteral("(FILE | --url URL LOGQL [--start T --end T --limit N]) [--json]"),
+            Text::tr("Line templates mined from log lines (Drain) with their counts, first and last times."),
+            [](QCommandLineParser& parser) {
+                parser.addPositionalArgument(QStringLiteral("input"),
+                    Text::tr("a file of log lines (`logs query --json` output, a Loki query_range answer, or plain "
+                             "text; - for standard input), or with --url the LogQL query"));
+                parser.addOption({ QStringLiteral("url"), Text::tr("base URL of Loki"), QStringLiteral("URL") });
+                parser.addOption({ QStringLiteral("start"),
+                    Text::tr("start of the range (included): unix seconds or nanoseconds, RFC 3339, now-1h… "
+                             "(default: an hour before the end)"),
+                    QStringLiteral("T") });
+                parser.addOption({ QStringLiteral("end"), Text::tr("end of the range (not included; default now)"),
+                    QStringLiteral("T") });
+                parser.addOption({ QStringLiteral("limit"),
+                    Text::tr("lines at most (default %1); fetched page by page past the server's limit")
+                        .arg(DefaultPatternLimit),
+                    QStringLiteral("N") });
+                parser.addOption({ QStringLiteral("direction"),
+                    Text::tr("which lines the limit keeps: backward, the newest (default); forward, the oldest"),
+                    QStringLiteral("D") });
+                parser.addOption({ QStringLiteral("timeout"), Text::tr("seconds to wait per request (default 10)"),
+                    QStringLiteral("S") });
+            },
+            logsPatterns },
     };
 }
 

@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "analysis/traceidfinder.h"
 #include "translations.h"
 
 #include <QComboBox>
@@ -8,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -22,6 +24,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     , m_language(new QComboBox(this))
     , m_healthInterval(new QSpinBox(this))
     , m_backups(new QSpinBox(this))
+    , m_traceIdPattern(new QLineEdit(this))
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -67,6 +70,14 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     m_backups->setToolTip(tr("Copies of the incident journal made at start and every 15 minutes while an incident "
                              "is open"));
 
+    m_traceIdPattern->setObjectName(QStringLiteral("traceIdPattern"));
+    m_traceIdPattern->setText(settings.traceIdPattern());
+    m_traceIdPattern->setPlaceholderText(tr("Built in: W3C trace ids and trace_id= / traceID= values"));
+    m_traceIdPattern->setToolTip(tr("A regular expression that finds trace ids in log lines (they become links to the "
+                                    "Traces workspace). The first capture group is the id, or the whole match "
+                                    "without one; ids must be 16 or 32 hex digits. Empty: the built-in pattern."));
+    m_traceIdPattern->setClearButtonEnabled(true);
+
     auto* note = new QLabel(tr("A new language takes effect when Firebreak is started again."), this);
     note->setWordWrap(true);
     QFont small = note->font();
@@ -81,6 +92,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     form->addRow(QString(), note);
     form->addRow(tr("Check data sources every"), m_healthInterval);
     form->addRow(tr("Journal backups to keep"), m_backups);
+    form->addRow(tr("Trace ids in log lines"), m_traceIdPattern);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -94,6 +106,17 @@ SettingsDialog::~SettingsDialog() = default;
 
 void SettingsDialog::accept()
 {
+    const QString pattern = m_traceIdPattern->text().trimmed();
+    if (!pattern.isEmpty()) {
+        const analysis::TraceIdFinder finder(pattern);
+        if (!finder.isValid()) {
+            QMessageBox::warning(this, tr("Settings"),
+                tr("The trace-id pattern is not a valid regular expression: %1").arg(finder.error()));
+            m_traceIdPattern->setFocus();
+            return;
+        }
+    }
+    m_settings.setTraceIdPattern(pattern);
     m_settings.setDisplayName(m_displayName->text());
     m_settings.setTimeDisplay(
         m_timeDisplay->currentData().toString() == QLatin1String("utc") ? TimeDisplay::Utc : TimeDisplay::Local);

@@ -10,7 +10,8 @@ class QSpinBox;
 
 namespace firebreak::ui {
 
-/// Display name (author of journal entries), time zone display, theme, language, health-check interval.
+/// Display name (author of journal entries), time zone display, theme, language, health-check interval,
+/// journal backups, the trace-id pattern of log lines.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,6 +29,7 @@ private:
     QComboBox* m_language;
     QSpinBox* m_healthInterval;
     QSpinBox* m_backups;
+    QLineEdit* m_traceIdPattern;
 };
 
 } // namespace firebreak::ui

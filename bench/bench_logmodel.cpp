@@ -1,0 +1,225 @@
+// The Logs workspace's list (issue 7): a batched insert of 100,000 lines into the model with a list view
+// attached, live-tail sized appends into a bounded model, and the resident memory of the workspace holding
+// 1,000,000 lines of about 200 bytes (target < 400 MB).
+#include "analysis/logfilter.h"
+#include "analysis/loglevel.h"
+#include "analysis/traceidfinder.h"
+#include "common/appcontext.h"
+#include "logs/loglinedelegate.h"
+#include "logs/loglistmodel.h"
+#include "logs/logpipeline.h"
+#include "logs/logsworkspace.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QListView>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+
+using namespace firebreak;
+
+namespace {
+
+constexpr qint64 BaseNs = 1795620000000000000;
+
+/// `lines` lines of about 200 bytes in 12 streams: logfmt and JSON, levels in labels or text, numbers, ids
+/// and trace ids varying line to line.
+LogBatch generateLines(qsizetype lines, quint32 seed = 7)
+{
+    QRandomGenerator random(seed);
+    LogBatch batch;
+    batch.reserve(lines, lines * 200);
+    static const char* services[] = { "checkout", "payment", "frontend", "cart" };
+    static const char* levels[] = { "info", "warn", "error" };
+    std::vector<qint32> streams;
+    for (const char* service : services) {
+        for (const char* level : levels) {
+            streams.push_back(batch.addStream({ { QStringLiteral("service"), QString::fromLatin1(service) },
+                { QStringLiteral("level"), QString::fromLatin1(level) },
+                { QStringLiteral("env"), QStringLiteral("prod") },
+                { QStringLiteral("namespace"), QStringLiteral("shop") } }));
+        }
+    }
+    QByteArray text;
+    for (qsizetype i = 0; i < lines; ++i) {
+        const quint32 r = random.generate();
+        const qint32 stream = streams[r % streams.size()];
+        const quint64 trace = random.generate64();
+        text.clear();
+        if (r % 3 == 0) {
+            text = QByteArrayLiteral("{\"level\":\"info\",\"msg\":\"request served\",\"path\":\"/api/v1/cart/")
+                + QByteArray::number(r % 100000) + QByteArrayLiteral("\",\"status\":200,\"duration_ms\":")
+                + QByteArray::number(r % 997) + QByteArrayLiteral(",\"trace_id\":\"")
+                + QByteArray::number(trace, 16).rightJustified(32, '0') + QByteArrayLiteral("\",\"user\":\"u-")
+                + QByteArray::number(r % 5000) + QByteArrayLiteral("\"}");
+        } else {
+            text = QByteArrayLiteral("level=info msg=\"checkout step finished\" order_id=ord-")
+                + QByteArray::number(r % 1000000) + QByteArrayLiteral(" trace_id=")
+                + QByteArray::number(trace, 16).rightJustified(32, '0') + QByteArrayLiteral(" duration_ms=")
+                + QByteArray::number(r % 3000) + QByteArrayLiteral(" cart_items=") + QByteArray::number(r % 17)
+                + QByteArrayLiteral(" region=eu-west-1 host=web-") + QByteArray::number(r % 40);
+        }
+        batch.append(BaseNs + i * 1000 + (r % 1000), stream, text);
+    }
+    return batch;
+}
+
+std::shared_ptr<const LogBatch> lines100k()
+{
+    static const auto batch = std::make_shared<const LogBatch>(generateLines(100000));
+    return batch;
+}
+
+std::shared_ptr<const ui::LogLevels> levels100k()
+{
+    static const auto levels = std::make_shared<const ui::LogLevels>(analysis::detectLevels(*lines100k()));
+    return levels;
+}
+
+qint64 procStatusKiB(const char* key)
+{
+    QFile file(QStringLiteral("/proc/self/status"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        if (line.startsWith(key))
+            return line.mid(static_cast<qsizetype>(qstrlen(key))).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+/// One append of 100,000 lines (one beginInsertRows) into an empty model shown by a list view with uniform
+/// rows: what a query's answer or a big page costs on the GUI thread besides level detection.
+void BM_ModelBatchedInsert100k(benchmark::State& state)
+{
+    ui::LogListModel model;
+    QListView view;
+    view.setUniformItemSizes(true);
+    view.setModel(&model);
+    view.resize(1200, 800);
+    const auto batch = lines100k();
+    const auto levels = levels100k();
+    for (auto _ : state) {
+        model.clear();
+        model.appendLines(batch, levels);
+        QCoreApplication::processEvents(); // the view's layout after the insert
+        benchmark::DoNotOptimize(model.rowCount());
+    }
+    state.counters["rows"] = model.rowCount();
+    state.SetItemsProcessed(state.iterations() * batch->size());
+}
+BENCHMARK(BM_ModelBatchedInsert100k)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// 100,000 lines arriving as 100 live-tail polls of 1,000 into a model bounded at 50,000 lines: one insert and
+/// (past the bound) one removal per poll.
+void BM_ModelTailAppendBounded(benchmark::State& state)
+{
+    const auto full = lines100k();
+    std::vector<std::shared_ptr<const LogBatch>> polls;
+    std::vector<std::shared_ptr<const ui::LogLevels>> pollLevels;
+    for (qsizetype from = 0; from < full->size(); from += 1000) {
+        auto poll = std::make_shared<LogBatch>();
+        std::vector<qint32> streams;
+        for (qsizetype i = from; i < from + 1000; ++i)
+            poll->appendFrom(*full, i, &streams);
+        pollLevels.push_back(std::make_shared<const ui::LogLevels>(analysis::detectLevels(*poll)));
+        polls.push_back(std::move(poll));
+    }
+    ui::LogListModel model;
+    QListView view;
+    view.setUniformItemSizes(true);
+    view.setModel(&model);
+    view.resize(1200, 800);
+    for (auto _ : state) {
+        model.clear();
+        model.setMaxLines(50000);
+        for (std::size_t i = 0; i < polls.size(); ++i)
+            model.appendLines(polls[i], pollLevels[i]);
+        QCoreApplication::processEvents();
+        benchmark::DoNotOptimize(model.rowCount());
+    }
+    state.counters["rows"] = model.rowCount();
+    state.counters["dropped"] = static_cast<double>(model.droppedLines());
+    state.counters["segments"] = static_cast<double>(model.segmentCount());
+}
+BENCHMARK(BM_ModelTailAppendBounded)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// One 1600×900 viewport of a 100,000-line list painted offscreen: level bars and tints, times, the text with
+/// a filter's matches highlighted and trace ids as links (what every scroll step repaints).
+void BM_PaintViewport(benchmark::State& state)
+{
+    ui::LogListModel model;
+    model.setLines(lines100k(), levels100k());
+    ui::LogLineDelegate delegate;
+    delegate.setTraceIdFinder(std::make_shared<const analysis::TraceIdFinder>());
+    analysis::LogFilterSpec spec;
+    spec.text = QStringLiteral("checkout");
+    delegate.setHighlights({ std::make_shared<const analysis::LineMatcher>(spec) });
+    QListView view;
+    view.setUniformItemSizes(true);
+    view.setModel(&model);
+    view.setItemDelegate(&delegate);
+    view.resize(1600, 900);
+    view.show();
+    view.scrollTo(model.index(model.rowCount() / 2), QAbstractItemView::PositionAtTop);
+    QCoreApplication::processEvents();
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        view.viewport()->render(&image);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    state.counters["rows_shown"] = view.viewport()->height() / delegate.lineHeight();
+}
+BENCHMARK(BM_PaintViewport)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// The workspace holding 1,000,000 lines of ~200 bytes (levels detected, list shown): resident memory.
+void BM_WorkspaceHolds1M(benchmark::State& state)
+{
+    for (auto _ : state) {
+        QTemporaryDir dir;
+        const qint64 before = procStatusKiB("VmRSS:");
+        auto context = std::make_unique<AppContext>(
+            dir.filePath(QStringLiteral("settings.ini")), dir.filePath(QStringLiteral("secrets.json")));
+        auto workspace = std::make_unique<ui::LogsWorkspace>(*context);
+        workspace->resize(1400, 900);
+        workspace->show();
+        QElapsedTimer timer;
+        timer.start();
+        workspace->showLines(generateLines(1'000'000, 11));
+        QSignalSpy finished(workspace.get(), &ui::LogsWorkspace::queryFinished);
+        if (!finished.wait(120000))
+            std::abort();
+        const double loadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        QCoreApplication::processEvents();
+        benchmark::DoNotOptimize(workspace->grab().size());
+        const qint64 after = procStatusKiB("VmRSS:");
+        state.counters["rows"] = workspace->model()->rowCount();
+        state.counters["load_ms"] = loadMs;
+        state.counters["rss_MiB"] = static_cast<double>(after) / 1024.0;
+        state.counters["rss_growth_MiB"] = static_cast<double>(after - before) / 1024.0;
+        state.counters["peak_MiB"] = static_cast<double>(procStatusKiB("VmHWM:")) / 1024.0;
+        workspace.reset();
+        context.reset();
+    }
+}
+BENCHMARK(BM_WorkspaceHolds1M)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,515 @@
+// The Logs workspace as a user drives it, against FakeLoki in this process (tests/servers/loki, the recorded push
+// of 88 lines plus 35 "burst" lines, 15 of them at one nanosecond): run a query, filter, dedup, expand a line and
+// its context, click a trace link, page past a truncated result, pin lines, live tail with a bound, a dead
+// backend. The model and the worker pipeline are also checked on their own.
+
+#include "analysis/loglevel.h"
+#include "common/appcontext.h"
+#include "common/emptystate.h"
+#include "common/queryeditor.h"
+#include "fakeloki.h"
+#include "logs/logdetailspane.h"
+#include "logs/loglinedelegate.h"
+#include "logs/loglistmodel.h"
+#include "logs/logpipeline.h"
+#include "logs/logsworkspace.h"
+#include "net/profilestore.h"
+#include "testutils.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+#include <optional>
+
+using namespace firebreak;
+using namespace firebreak::ui;
+
+namespace {
+
+constexpr int WaitMs = 15000;
+// The recorded push (tests/data/loki/request-loki-push.json): 88 lines of env="dev" between these.
+constexpr qint64 StartNs = 1795620619972090840;
+constexpr qint64 EndNs = 1795621579972090840;
+
+LogBatch makeBatch(const QList<QByteArray>& texts, qint64 firstNs = 1000, const QString& level = QStringLiteral("info"))
+{
+    LogBatch batch;
+    const qint32 stream
+        = batch.addStream({ { QStringLiteral("app"), QStringLiteral("test") }, { QStringLiteral("level"), level } });
+    for (qsizetype i = 0; i < texts.size(); ++i)
+        batch.append(firstNs + i, stream, texts.at(i));
+    return batch;
+}
+
+std::shared_ptr<const LogLevels> levelsOf(const LogBatch& batch)
+{
+    return std::make_shared<const LogLevels>(analysis::detectLevels(batch));
+}
+
+QStringList texts(const LogListModel& model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out << model.index(row).data(LogListModel::TextRole).toString();
+    return out;
+}
+
+} // namespace
+
+class TestLogsWorkspace : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::optional<test::FakeLoki> m_loki;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<LogsWorkspace> m_workspace;
+
+    template <typename T> T* child(const char* name) const
+    {
+        T* found = m_workspace->findChild<T*>(QString::fromLatin1(name));
+        if (!found)
+            qWarning("no child %s", name);
+        return found;
+    }
+
+    void addLokiSource(const QString& url)
+    {
+        net::ConnectionProfile profile = net::ProfileStore::newProfile(net::BackendKind::Loki);
+        profile.name = QStringLiteral("loki-test");
+        profile.baseUrl = QUrl(url);
+        profile.timeout = std::chrono::milliseconds(5000);
+        QVERIFY(m_context->saveProfiles({ profile }));
+    }
+
+    /// Runs `logql` over the fixture's range and waits for the lines (or the error) to reach the list.
+    void runAndWait(const QString& logql)
+    {
+        QSignalSpy finished(m_workspace.get(), &LogsWorkspace::queryFinished);
+        m_workspace->runQuery(logql);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->isBusy(), WaitMs);
+    }
+
+    QSet<QByteArray> identities() const
+    {
+        QSet<QByteArray> out;
+        const LogListModel& model = *m_workspace->model();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const LogLineRef ref = model.lineAt(row);
+            out.insert(ref.batch->identity(*ref.line));
+        }
+        return out;
+    }
+
+    int rowWithText(const QString& part) const
+    {
+        const LogListModel& model = *m_workspace->model();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row).data(LogListModel::TextRole).toString().contains(part))
+                return row;
+        }
+        return -1;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_loki.emplace();
+        QVERIFY(m_loki->listen());
+        m_loki->setMaxEntriesPerQuery(20);
+        QCOMPARE(m_loki->push(test::readData(QStringLiteral("loki/request-loki-push.json"))), QString());
+        QCOMPARE(m_loki->push(test::readData(QStringLiteral("loki/fake-loki-same-nanosecond.json"))), QString());
+        m_context = std::make_unique<AppContext>(
+            m_dir.filePath(QStringLiteral("settings.ini")), m_dir.filePath(QStringLiteral("secrets.json")));
+        m_context->timeRange().setAbsolute({ StartNs / 1'000'000 - 1000, EndNs / 1'000'000 + 1000 });
+        m_context->timeRange().setDisplay(TimeDisplay::Utc);
+        m_workspace = std::make_unique<LogsWorkspace>(*m_context);
+        m_workspace->resize(1400, 900);
+        m_workspace->show();
+    }
+
+    void cleanup()
+    {
+        m_workspace.reset();
+        m_context.reset();
+        m_loki.reset();
+        QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
+    }
+
+    // --- the model and the pipeline on their own ---
+
+    void modelInsertsInBatchesAndDropsTheOldest()
+    {
+        LogListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const LogBatch first = makeBatch({ "a0", "a1", "a2" });
+        model.setLines(std::make_shared<const LogBatch>(first), levelsOf(first));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0).data(LogListModel::TimestampNsRole).toLongLong(), qint64(1000));
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QList<QByteArray> many;
+        for (int i = 0; i < 500; ++i)
+            many << QByteArray("b") + QByteArray::number(i);
+        const LogBatch second = makeBatch(many, 2000);
+        model.appendLines(std::make_shared<const LogBatch>(second), levelsOf(second));
+        QCOMPARE(inserted.count(), 1); // one insert for 500 lines
+        QCOMPARE(inserted.at(0).at(1).toInt(), 3);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 502);
+        QCOMPARE(model.rowCount(), 503);
+
+        model.setMaxLines(100);
+        const LogBatch third = makeBatch({ "c0", "c1" }, 3000);
+        model.appendLines(std::make_shared<const LogBatch>(third), levelsOf(third));
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(removed.count(), 1); // one removal for the 405 dropped
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.droppedLines(), qint64(405));
+        QCOMPARE(model.index(0).data(LogListModel::TextRole).toString(), QStringLiteral("b402"));
+        QCOMPARE(model.index(99).data(LogListModel::TextRole).toString(), QStringLiteral("c1"));
+        QCOMPARE(model.segmentCount(), 2); // the first segment went whole
+
+        // A filtered view: rows are ids; appends add only the shown lines; compaction changes nothing visible.
+        model.setRows({ model.idAt(0), model.idAt(50), model.idAt(99) }, { 1, 4, 1 });
+        QCOMPARE(texts(model), QStringList({ QStringLiteral("b402"), QStringLiteral("b452"), QStringLiteral("c1") }));
+        QCOMPARE(model.index(1).data(LogListModel::RepeatsRole).toInt(), 4);
+        const LogBatch fourth = makeBatch({ "d0", "d1", "d2" }, 4000);
+        const std::vector<qint32> shown { 1 };
+        model.appendLines(std::make_shared<const LogBatch>(fourth), levelsOf(fourth), &shown);
+        QCOMPARE(model.rowCount(), 3); // b402 dropped (bound 100), d1 added
+        QCOMPARE(model.index(2).data(LogListModel::TextRole).toString(), QStringLiteral("d1"));
+        const QStringList before = texts(model);
+        model.replaceSegments(model.snapshot().merged());
+        QCOMPARE(model.segmentCount(), 1);
+        QCOMPARE(texts(model), before);
+        QCOMPARE(model.snapshot().merged().batch->size(), qsizetype(100));
+        model.showAllLines();
+        QCOMPARE(model.rowCount(), 100);
+    }
+
+    void pipelineFiltersDedupsAndKeepsOrder()
+    {
+        LogListModel model;
+        LogPipeline pipeline(model);
+        QSignalSpy idle(&pipeline, &LogPipeline::idle);
+        pipeline.load(makeBatch(
+            { "GET /a took 12 ms", "GET /b took 13 ms", "ERROR db down", "GET /a took 12 ms", "GET /c took 99 ms" }));
+        QTRY_VERIFY_WITH_TIMEOUT(!pipeline.isBusy(), WaitMs);
+        QCOMPARE(model.rowCount(), 5);
+
+        LogView view;
+        view.filter.text = QStringLiteral("get /A");
+        pipeline.setView(view);
+        QTRY_VERIFY_WITH_TIMEOUT(!pipeline.isBusy(), WaitMs);
+        QCOMPARE(
+            texts(model), QStringList({ QStringLiteral("GET /a took 12 ms"), QStringLiteral("GET /a took 12 ms") }));
+
+        view.filter.text.clear();
+        view.dedup = analysis::DedupMode::Masked;
+        pipeline.setView(view);
+        QTRY_VERIFY_WITH_TIMEOUT(!pipeline.isBusy(), WaitMs);
+        QVERIFY(model.rowCount() < 5);
+        int total = 0;
+        for (int row = 0; row < model.rowCount(); ++row)
+            total += model.index(row).data(LogListModel::RepeatsRole).toInt();
+        QCOMPARE(total, 5); // every line counted once
+
+        // Appends while a view is in effect: filtered with it; a broken regex leaves the rows and says why.
+        view.dedup = analysis::DedupMode::None;
+        view.filter.text = QStringLiteral("ERROR");
+        pipeline.setView(view);
+        pipeline.append(makeBatch({ "ERROR again", "fine" }, 5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!pipeline.isBusy(), WaitMs);
+        QCOMPARE(texts(model), QStringList({ QStringLiteral("ERROR db down"), QStringLiteral("ERROR again") }));
+        QSignalSpy applied(&pipeline, &LogPipeline::viewApplied);
+        view.filter.text = QStringLiteral("(unclosed");
+        view.filter.regex = true;
+        pipeline.setView(view);
+        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, WaitMs);
+        QVERIFY(!applied.at(0).at(2).toString().isEmpty());
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    // --- the workspace against FakeLoki ---
+
+    void withoutALokiSourceShowsTheEmptyState()
+    {
+        auto* stack = m_workspace->findChild<QStackedWidget*>();
+        QVERIFY(stack);
+        auto* empty = child<EmptyState>("logsEmptyState");
+        QCOMPARE(stack->currentWidget(), empty);
+        QSignalSpy add(m_workspace.get(), &LogsWorkspace::addSourceRequested);
+        QTest::mouseClick(empty->findChild<QPushButton*>(QStringLiteral("emptyStateAction")), Qt::LeftButton);
+        QCOMPARE(add.count(), 1);
+        addLokiSource(m_loki->url());
+        QTRY_VERIFY(stack->currentWidget() != empty);
+    }
+
+    void runsAQueryAndShowsItsLines()
+    {
+        addLokiSource(m_loki->url());
+        runAndWait(QStringLiteral(R"({env="dev"})"));
+        QVERIFY2(m_workspace->errorText().isEmpty(), qPrintable(m_workspace->errorText()));
+        const LogListModel& model = *m_workspace->model();
+        QCOMPARE(model.rowCount(), 88); // past the server's 20 per query: paged
+        QVERIFY(m_workspace->truncationText().isEmpty());
+        // Newest first, nanoseconds exact.
+        const qint64 first = model.index(0).data(LogListModel::TimestampNsRole).toLongLong();
+        const qint64 last = model.index(87).data(LogListModel::TimestampNsRole).toLongLong();
+        QVERIFY(first > last);
+        QCOMPARE(last, qint64(1795620849542387522));
+        QCOMPARE(identities().size(), 88);
+        // Levels from the stream label.
+        const int error = rowWithText(QStringLiteral("payment failed"));
+        QVERIFY(error >= 0);
+        QCOMPARE(model.index(error).data(LogListModel::LevelRole).toInt(), int(analysis::LogLevel::Error));
+        QVERIFY2(m_workspace->statsText().contains(QStringLiteral("88 lines")), qPrintable(m_workspace->statsText()));
+
+        // Oldest first asks again.
+        QSignalSpy finished(m_workspace.get(), &LogsWorkspace::queryFinished);
+        child<QComboBox>("logsDirection")->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1 && !m_workspace->isBusy(), WaitMs);
+        QCOMPARE(model.index(0).data(LogListModel::TimestampNsRole).toLongLong(), qint64(1795620849542387522));
+        const QImage image = m_workspace->grab().toImage();
+        QVERIFY(!image.isNull());
+    }
+
+    void filterBoxReducesTheRows()
+    {
+        addLokiSource(m_loki->url());
+        runAndWait(QStringLiteral(R"({env="dev"})"));
+        const LogListModel& model = *m_workspace->model();
+        QTest::keyClicks(child<QLineEdit>("logsFilter"), QStringLiteral("PAYMENT failed"));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 11, WaitMs); // case-insensitive substring
+        for (const QString& text : texts(model))
+            QVERIFY(text.contains(QStringLiteral("payment failed")));
+        QVERIFY2(m_workspace->statsText().contains(QStringLiteral("88 lines, 11 shown")),
+            qPrintable(m_workspace->statsText()));
+
+        child<QToolButton>("logsFilterCase")->click(); // "PAYMENT" no longer matches
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 0, WaitMs);
+        child<QLineEdit>("logsFilter")->clear();
+        child<QToolButton>("logsFilterCase")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 88, WaitMs);
+
+        // Levels: hide info → warn and error lines only (6 + 11 + 11).
+        child<QToolButton>("logsLevel_info")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 28, WaitMs);
+        child<QToolButton>("logsLevel_info")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 88, WaitMs);
+
+        // Regex.
+        child<QToolButton>("logsFilterRegex")->click();
+        QTest::keyClicks(child<QLineEdit>("logsFilter"), QStringLiteral("status=50[0-9]"));
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0 && model.rowCount() < 88, WaitMs);
+        for (const QString& text : texts(model))
+            QVERIFY2(text.contains(QStringLiteral("status=50")), qPrintable(text));
+
+        // Dedup with numbers and ids masked: the 11 "payment failed" lines differ only in ids.
+        child<QLineEdit>("logsFilter")->clear();
+        child<QToolButton>("logsFilterRegex")->click();
+        QTest::keyClicks(child<QLineEdit>("logsFilter"), QStringLiteral("payment failed"));
+        child<QComboBox>("logsDedup")->setCurrentIndex(2);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, WaitMs);
+        QCOMPARE(model.index(0).data(LogListModel::RepeatsRole).toInt(), 11);
+    }
+
+    void expandingALineShowsItsFields()
+    {
+        addLokiSource(m_loki->url());
+        runAndWait(QStringLiteral(R"({service="payment"})"));
+        auto* list = m_workspace->listView();
+        QCOMPARE(m_workspace->model()->rowCount(), 11);
+        list->setCurrentIndex(m_workspace->model()->index(0));
+        LogDetailsPane* details = m_workspace->detailsPane();
+        QVERIFY(details->hasLine());
+        QTreeWidget* tree = details->fieldsTree();
+        auto value = [tree](const QString& name) {
+            const auto items = tree->findItems(name, Qt::MatchExactly | Qt::MatchRecursive, 0);
+            return items.isEmpty() ? QStringLiteral("<missing>") : items.first()->text(1);
+        };
+        QCOMPARE(value(QStringLiteral("service")), QStringLiteral("payment")); // a stream label
+        QCOMPARE(value(QStringLiteral("msg")), QStringLiteral("gateway timeout")); // a JSON field
+        QCOMPARE(value(QStringLiteral("attempt")), QStringLiteral("2"));
+        QVERIFY(!details->traceIds().isEmpty());
+        const QJsonObject json = details->lineJson();
+        QCOMPARE(json.value(QStringLiteral("labels")).toObject().value(QStringLiteral("service")).toString(),
+            QStringLiteral("payment"));
+        QVERIFY(json.value(QStringLiteral("ts_ns")).toString().startsWith(QStringLiteral("17956")));
+
+        // logfmt fields, and the context: the lines around it in its stream, itself marked.
+        runAndWait(QStringLiteral(R"({service="checkout", level="info"})"));
+        QCOMPARE(m_workspace->model()->rowCount(), 30);
+        list->setCurrentIndex(m_workspace->model()->index(15));
+        QCOMPARE(value(QStringLiteral("order_id")).left(4), QStringLiteral("ord-"));
+        QSignalSpy context(details, &LogDetailsPane::contextLoaded);
+        details->setContextLines(5);
+        details->showContext();
+        QTRY_COMPARE_WITH_TIMEOUT(context.count(), 1, WaitMs);
+        QCOMPARE(context.at(0).at(0).toString(), QString());
+        QCOMPARE(details->contextModel()->rowCount(), 11); // 5 before, itself, 5 after
+        const QModelIndex self = details->contextView()->currentIndex();
+        QCOMPARE(self.row(), 5);
+        QCOMPARE(self.data(LogListModel::TextRole).toString(), details->lineText());
+    }
+
+    void clickingATraceLinkOpensTheTrace()
+    {
+        addLokiSource(m_loki->url());
+        runAndWait(QStringLiteral(R"({service="checkout", level="error"})"));
+        auto* list = m_workspace->listView();
+        const QModelIndex index = m_workspace->model()->index(0);
+        const QString text = index.data(LogListModel::TextRole).toString();
+        const QString expected = text.mid(text.indexOf(QStringLiteral("trace_id=")) + 9, 32);
+        list->scrollTo(index);
+        const auto links = m_workspace->delegate()->traceLinks(list->visualRect(index), index);
+        QCOMPARE(links.size(), 1);
+        QCOMPARE(links.first().second, expected);
+        QSignalSpy open(m_workspace.get(), &LogsWorkspace::openTraceRequested);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, links.first().first.center());
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.at(0).at(0).toString(), expected);
+        // Elsewhere on the row: no link.
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).topLeft() + QPoint(20, 5));
+        QCOMPARE(open.count(), 1);
+    }
+
+    void truncationIsSaidAndLoadOlderGetsTheRest_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<int>("total");
+        QTest::newRow("88_lines_by_30") << QStringLiteral(R"({env="dev"})") << 30 << 88;
+        // 15 lines of two streams share one nanosecond: pages of 16 cut through them.
+        QTest::newRow("same_nanosecond_by_16") << QStringLiteral(R"({job="burst"})") << 16 << 35;
+    }
+
+    void truncationIsSaidAndLoadOlderGetsTheRest()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, limit);
+        QFETCH(int, total);
+        addLokiSource(m_loki->url());
+        child<QSpinBox>("logsLimit")->setValue(limit);
+        runAndWait(query);
+        QCOMPARE(m_workspace->model()->rowCount(), limit);
+        QVERIFY2(m_workspace->truncationText().contains(QStringLiteral("Loki's limit cut the result"))
+                && m_workspace->truncationText().contains(QStringLiteral("older lines exist")),
+            qPrintable(m_workspace->truncationText()));
+        auto* older = child<QPushButton>("logsLoadOlder");
+        int pages = 0;
+        while (!m_workspace->truncationText().isEmpty() && pages < 10) {
+            QVERIFY(older->isVisible());
+            older->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->isBusy(), WaitMs);
+            ++pages;
+        }
+        QVERIFY2(m_workspace->errorText().isEmpty(), qPrintable(m_workspace->errorText()));
+        QCOMPARE(m_workspace->model()->rowCount(), total);
+        QCOMPARE(identities().size(), total); // every line once
+        QVERIFY(pages >= (total - limit + limit - 1) / limit);
+        // Still newest first across pages.
+        const LogListModel& model = *m_workspace->model();
+        for (int row = 1; row < model.rowCount(); ++row) {
+            QVERIFY(model.index(row - 1).data(LogListModel::TimestampNsRole).toLongLong()
+                >= model.index(row).data(LogListModel::TimestampNsRole).toLongLong());
+        }
+    }
+
+    void pinsSelectedLines()
+    {
+        addLokiSource(m_loki->url());
+        runAndWait(QStringLiteral(R"({service="payment"})"));
+        auto* list = m_workspace->listView();
+        list->selectionModel()->select(m_workspace->model()->index(0), QItemSelectionModel::Select);
+        list->selectionModel()->select(m_workspace->model()->index(2), QItemSelectionModel::Select);
+        QSignalSpy pinned(m_workspace.get(), &LogsWorkspace::pinToIncidentRequested);
+        child<QPushButton>("logsPin")->click();
+        QCOMPARE(pinned.count(), 1);
+        const auto evidence = pinned.at(0).at(0).value<journal::Evidence>();
+        QCOMPARE(evidence.source, QStringLiteral("loki"));
+        QCOMPARE(evidence.query, QStringLiteral(R"({service="payment"})"));
+        QCOMPARE(evidence.fromMs, m_context->timeRange().range().fromMs);
+        const QJsonObject frozen = QJsonDocument::fromJson(evidence.frozenData).object();
+        const QJsonArray lines = frozen.value(QStringLiteral("lines")).toArray();
+        QCOMPARE(lines.size(), 2);
+        const QJsonObject first = lines.at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("ts_ns")).toString(),
+            QString::number(m_workspace->model()->index(0).data(LogListModel::TimestampNsRole).toLongLong()));
+        QCOMPARE(first.value(QStringLiteral("labels")).toObject().value(QStringLiteral("service")).toString(),
+            QStringLiteral("payment"));
+        QVERIFY(first.value(QStringLiteral("line")).toString().contains(QStringLiteral("gateway timeout")));
+    }
+
+    void liveTailAppendsAndDropsTheOldest()
+    {
+        m_context->qsettings().setValue(LogsWorkspace::tailMaxLinesKey(), 5);
+        addLokiSource(m_loki->url());
+        m_workspace->queryEditor()->setQuery(QStringLiteral(R"({job="tail"})"));
+        child<QToolButton>("logsLive")->click();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+        for (int i = 0; i < 8; ++i)
+            m_loki->add({ { QStringLiteral("job"), QStringLiteral("tail") } }, now + i,
+                QByteArray("tail line ") + QByteArray::number(i));
+        const LogListModel& model = *m_workspace->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model.lineCount() + model.droppedLines(), qint64(8), WaitMs);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.droppedLines(), qint64(3));
+        // Oldest at the top, newest at the bottom.
+        QCOMPARE(texts(model).constFirst(), QStringLiteral("tail line 3"));
+        QCOMPARE(texts(model).constLast(), QStringLiteral("tail line 7"));
+        QVERIFY2(child<QLabel>("logsTailStatus")->text().contains(QStringLiteral("3 dropped")),
+            qPrintable(child<QLabel>("logsTailStatus")->text()));
+        child<QToolButton>("logsLive")->click();
+    }
+
+    void aDeadBackendGivesAClearErrorWithoutFreezing()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        addLokiSource(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        // The GUI thread keeps turning while the request fails.
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0;
+        qint64 longestGap = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            longestGap = std::max(longestGap, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        ticker.start(20);
+        runAndWait(QStringLiteral(R"({env="dev"})"));
+        QVERIFY2(m_workspace->errorText().contains(QStringLiteral("127.0.0.1:%1").arg(port)),
+            qPrintable(m_workspace->errorText()));
+        QCOMPARE(m_workspace->model()->rowCount(), 0);
+        QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));
+    }
+};
+
+QTEST_MAIN(TestLogsWorkspace)
+#include "tst_logsworkspace.moc"
