@@ -11,9 +11,12 @@ namespace {
 // span × columns overflows 64 bits for spans over ~29,000 years at 10,000 columns; 128 bits never does.
 __extension__ using Wide = __int128;
 
+/// Start of a column: the smallest offset whose column is `column`, i.e. ceil(column × span / columns).
 qint64 columnStart(int column, qint64 fromMs, qint64 span, int columns)
 {
-    // The smallest offset whose column is `column`: ceil(column × span / columns).
+    // 64-bit division when the product fits (any real chart): the 128-bit one is a slow library call.
+    if (span <= std::numeric_limits<qint64>::max() / columns)
+        return fromMs + (qint64(column) * span + columns - 1) / columns;
     const Wide scaled = static_cast<Wide>(column) * span;
     return fromMs + static_cast<qint64>((scaled + columns - 1) / columns);
 }
@@ -100,11 +103,15 @@ public:
         qint64 lastTime = 0;
         qint64 nextColumnStart = never;
         int column = -1;
+        // Counted in locals: the compiler cannot keep a counter behind a reference in a register.
+        qint64 inRange = 0;
+        qint64 drawn = 0;
+        m_run.reserve(std::min<qsizetype>(hi - lo, qsizetype(4) * columns));
         for (qsizetype i = lo; i < hi; ++i) {
             const qint64 t = m_times[static_cast<size_t>(i)];
             if (t < fromMs || t > toMs) [[unlikely]]
                 continue;
-            ++m_stats.samplesInRange;
+            ++inRange;
             const double v = m_values[static_cast<size_t>(i)];
             if (!std::isfinite(v)) [[unlikely]] {
                 if (std::isnan(v)) {
@@ -129,9 +136,11 @@ public:
                 extendBucket(i, v);
             }
             lastTime = t;
-            ++m_stats.drawnSamples;
+            ++drawn;
         }
         endRun();
+        m_stats.samplesInRange = inRange;
+        m_stats.drawnSamples = drawn;
         m_stats.runs = m_runs.size();
         return std::move(m_runs);
     }
@@ -164,7 +173,9 @@ int decimationColumn(qint64 t, qint64 fromMs, qint64 toMs, int columns)
         return columns - 1;
     const qint64 span = toMs - fromMs;
     const qint64 offset = t - fromMs;
-    const auto column = static_cast<qint64>(static_cast<Wide>(offset) * columns / span);
+    const auto column = span <= std::numeric_limits<qint64>::max() / columns
+        ? offset * columns / span
+        : static_cast<qint64>(static_cast<Wide>(offset) * columns / span);
     return static_cast<int>(std::min<qint64>(column, columns - 1));
 }
 

@@ -66,14 +66,15 @@ qsizetype matchTime(const char* s, qsizetype n, qsizetype i)
                 j += 1 + c;
                 if (j < n && s[j] == 'Z') {
                     ++j;
-                } else if (j < n && (s[j] == '+' || s[j] == '-') && exactDigits(s, n, j + 1, 2)) {
-                    const qsizetype zone = j + 3;
-                    if (zone < n && s[zone] == ':' && exactDigits(s, n, zone + 1, 2))
-                        j = zone + 3;
-                    else if (exactDigits(s, n, zone, 2))
-                        j = zone + 2;
-                    else
-                        j = zone;
+                } else if (j < n && (s[j] == '+' || s[j] == '-')) {
+                    // +01:00, +0100 or +01
+                    const qsizetype zone = digitsAt(s, n, j + 1);
+                    if (zone == 4)
+                        j += 5;
+                    else if (zone == 2 && j + 3 < n && s[j + 3] == ':' && exactDigits(s, n, j + 4, 2))
+                        j += 6;
+                    else if (zone == 2)
+                        j += 3;
                 }
             }
         }

@@ -274,7 +274,7 @@ PatternResult minePatterns(const LogBatch& batch, qint64 fromNs, qint64 toNs, in
     std::vector<qint32> clusterOfLine(static_cast<std::size_t>(count));
     DrainTree tree(options);
     // Identical masked lines are placed once. Bounded: past the cap, new distinct lines go through the tree.
-    constexpr std::size_t CacheCap = 1 << 20;
+    constexpr std::size_t CacheCap = 1 << 18;
     std::unordered_map<std::string, qint32, StringHash, std::equal_to<>> placed;
 
     for (qsizetype blockStart = 0; blockStart < count; blockStart += LinesPerBlock) {

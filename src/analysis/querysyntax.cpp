@@ -547,11 +547,12 @@ public:
         }
         if (inPipeline() && int(m_stack.size()) < m_pipelineDepth)
             endPipeline();
+        const qsizetype closeAt = m_at;
         push(TokenKind::Bracket, m_at, 1);
         if (selectorClosed) {
             if (m_firstSelectorStart < 0) {
                 m_firstSelectorStart = closed.position;
-                m_firstSelectorEnd = m_at;
+                m_firstSelectorEnd = closeAt;
                 if (!closed.metric.isEmpty())
                     m_firstMetric = closed.metric;
             }

@@ -362,8 +362,10 @@ int logsPatterns(CommandContext& ctx, const QCommandLineParser& parser)
                 << shortTime(p.firstNs).leftJustified(timeWidth) << "  " << shortTime(p.lastNs).leftJustified(timeWidth)
                 << "  " << oneLine(p.pattern) << '\n';
     }
-    ctx.err << "firebreak-cli: " << Text::tr("%n line(s), ", nullptr, static_cast<int>(lines.size()))
-            << Text::tr("%n pattern(s)", nullptr, static_cast<int>(mined.patterns.size())) << Qt::endl;
+    const QString linesRead = lines.size() == 1 ? Text::tr("1 line") : Text::tr("%1 lines").arg(lines.size());
+    const QString patternsFound
+        = mined.patterns.size() == 1 ? Text::tr("1 pattern") : Text::tr("%1 patterns").arg(mined.patterns.size());
+    ctx.err << "firebreak-cli: " << Text::tr("%1, %2").arg(linesRead, patternsFound) << Qt::endl;
     if (truncated) {
         ctx.err << "firebreak-cli: "
                 << Text::tr("the limit cut the lines read (raise --limit to mine more of the range)") << Qt::endl;

@@ -145,7 +145,7 @@ private Q_SLOTS:
         const QJsonObject p = doc.value(u"patterns").toArray().first().toObject();
         // The recorded answer's oldest and newest line (Loki sends them newest first).
         QCOMPARE(p.value(u"last_ns").toString(), QStringLiteral("1795621430742387522"));
-        QCOMPARE(p.value(u"example").toString().left(40), QStringLiteral("level=error msg=\"payment failed: card g"));
+        QVERIFY(p.value(u"example").toString().startsWith(QLatin1String("level=error msg=\"payment failed: card g")));
         const QJsonDocument answer
             = QJsonDocument::fromJson(readData(QStringLiteral("loki/loki-query_range-logs-error.json")));
         qint64 oldest = std::numeric_limits<qint64>::max();

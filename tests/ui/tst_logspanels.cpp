@@ -2,6 +2,7 @@
 // shared range, counted by Loki or estimated from the lines), the live tail against a (fake) Loki, and the
 // patterns view.
 
+#include "analysis/patterntablemodel.h"
 #include "backends/loki/lokiclient.h"
 #include "common/appcontext.h"
 #include "fakeloki.h"
@@ -9,13 +10,21 @@
 #include "logs/loglevelcolors.h"
 #include "logs/logvolumehistogram.h"
 #include "logs/logvolumeloader.h"
+#include "logs/patternsview.h"
 #include "net/profilestore.h"
 #include "testhttpserver.h"
 #include "testutils.h"
 
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <numeric>
 
 using namespace firebreak;
 using namespace firebreak::ui;
@@ -339,6 +348,148 @@ private Q_SLOTS:
         QTest::qWait(600);
         QCOMPARE(ready.count(), 1);
         QCOMPARE(histogram.volume().total(), qint64(6));
+    }
+
+    void patternsListKnownPatternsAndMarkNewOnes()
+    {
+        constexpr qint64 T0 = 1800000000000000000;
+        auto lines = std::make_shared<LogBatch>();
+        const qint32 stream = lines->addStream({ { QStringLiteral("app"), QStringLiteral("shop") } });
+        // 30 requests over the whole minute, 10 logins from second 5 on, and 5 database refusals only in the
+        // second half: the one pattern that is new since the middle.
+        for (int i = 0; i < 30; ++i) {
+            lines->append(T0 + i * 2 * S, stream,
+                QStringLiteral("GET /api/orders/%1 status=200 duration=%2ms").arg(1000 + i).arg(i * 7 + 3).toUtf8());
+            if (i < 10)
+                lines->append(T0 + (5 + i) * S, stream,
+                    QStringLiteral("user %1 logged in from 10.0.0.%2").arg(i * 31 + 7).arg(i + 2).toUtf8());
+            if (i < 5)
+                lines->append(T0 + (40 + i) * S, stream,
+                    QStringLiteral("connection to database refused after %1 retries attempt %2")
+                        .arg(i + 3)
+                        .arg(i)
+                        .toUtf8());
+        }
+        lines->sortByTime(LogDirection::Forward);
+
+        PatternsView view;
+        view.resize(1100, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy ready(&view, &PatternsView::patternsReady);
+        QSignalSpy filter(&view, &PatternsView::patternFilterRequested);
+        view.setLines(lines, T0, T0 + 60 * S);
+        QCOMPARE(view.newSince(), T0 + 30 * S); // the range's middle until told otherwise
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, WaitMs);
+        QCOMPARE(ready.first().first().toInt(), 3);
+        QVERIFY(!view.isMining());
+        QCOMPARE(view.minedLines(), std::shared_ptr<const LogBatch>(lines));
+
+        const auto& patterns = view.patterns();
+        QCOMPARE(patterns.size(), std::size_t(3));
+        QCOMPARE(patterns[0].count, qint64(30));
+        QCOMPARE(patterns[1].count, qint64(10));
+        QCOMPARE(patterns[2].count, qint64(5));
+        QVERIFY2(patterns[0].pattern.startsWith(QStringLiteral("GET ")) && patterns[0].pattern.contains(u'<'),
+            qPrintable(patterns[0].pattern));
+        QVERIFY2(patterns[2].pattern.startsWith(QStringLiteral("connection to database refused")),
+            qPrintable(patterns[2].pattern));
+        QCOMPARE(patterns[2].firstNs, T0 + 40 * S);
+        const qint32 refused = patterns[2].id;
+
+        // Every line has the id of its pattern.
+        const auto ofLine = view.patternOfLine();
+        QVERIFY(ofLine);
+        QCOMPARE(qsizetype(ofLine->size()), lines->size());
+        for (qsizetype i = 0; i < lines->size(); ++i) {
+            const bool isRefusal = lines->textString(lines->at(i)).startsWith(QStringLiteral("connection"));
+            QCOMPARE((*ofLine)[std::size_t(i)] == refused, isRefusal);
+        }
+
+        auto* table = view.findChild<QTableView*>(QStringLiteral("patternsTable"));
+        QVERIFY(table);
+        const QAbstractItemModel* shown = table->model();
+        QCOMPARE(shown->rowCount(), 3);
+        const auto cell = [&](int row, int column) { return shown->index(row, column); };
+        // By count, most first: count, share, first seen, the new mark.
+        QCOMPARE(cell(0, analysis::PatternTableModel::CountColumn).data().toString(), QStringLiteral("30"));
+        QCOMPARE(cell(0, analysis::PatternTableModel::ShareColumn).data().toString(), QStringLiteral("66.7 %"));
+        QCOMPARE(cell(2, analysis::PatternTableModel::ShareColumn).data().toString(), QStringLiteral("11.1 %"));
+        QCOMPARE(cell(2, analysis::PatternTableModel::FirstSeenColumn).data().toString(),
+            formatTime((T0 + 40 * S) / NsPerMs, TimeDisplay::Local));
+        QCOMPARE(cell(2, 0).data(analysis::PatternTableModel::IsNewRole).toBool(), true);
+        QCOMPARE(cell(0, 0).data(analysis::PatternTableModel::IsNewRole).toBool(), false);
+        QCOMPARE(cell(1, 0).data(analysis::PatternTableModel::IsNewRole).toBool(), false);
+        const QList<int> sparkline = cell(2, analysis::PatternTableModel::TrendColumn)
+                                         .data(analysis::PatternTableModel::SparklineRole)
+                                         .value<QList<int>>();
+        QCOMPARE(sparkline.size(), 40);
+        QCOMPARE(std::accumulate(sparkline.cbegin(), sparkline.cend(), 0), 5);
+        QCOMPARE(std::accumulate(sparkline.cbegin(), sparkline.cbegin() + 26, 0), 0); // nothing before second 39
+        auto* summary = view.findChild<QLabel*>(QStringLiteral("patternsSummary"));
+        QVERIFY2(summary->text().contains(QStringLiteral("3 pattern")) && summary->text().contains(QStringLiteral("45"))
+                && summary->text().contains(QStringLiteral("1 new")),
+            qPrintable(summary->text()));
+
+        // The badge is drawn in the new pattern's row, not in the others.
+        const auto badgeIn = [&](int row) {
+            const QImage image = table->viewport()->grab().toImage();
+            const QRect rect = table->visualRect(cell(row, analysis::PatternTableModel::PatternColumn));
+            for (int y = rect.top(); y <= rect.bottom(); ++y)
+                for (int x = rect.left(); x < rect.left() + 40; ++x)
+                    if (image.pixelColor(x, y) == QColor(0xe2, 0x4d, 0x42))
+                        return true;
+            return false;
+        };
+        QVERIFY(badgeIn(2));
+        QVERIFY(!badgeIn(0));
+
+        // The incident started earlier: the logins are new too. Then the user picks a later moment: none is.
+        view.setNewSince(T0 + 2 * S);
+        QCOMPARE(view.model()->newPatternCount(), 2);
+        QCOMPARE(cell(1, 0).data(analysis::PatternTableModel::IsNewRole).toBool(), true);
+        auto* since = view.findChild<QDateTimeEdit*>(QStringLiteral("patternsNewSince"));
+        QCOMPARE(since->dateTime().toMSecsSinceEpoch(), (T0 + 2 * S) / NsPerMs);
+        since->setDateTime(QDateTime::fromMSecsSinceEpoch((T0 + 50 * S) / NsPerMs));
+        QCOMPARE(view.newSince(), T0 + 50 * S);
+        QCOMPARE(view.model()->newPatternCount(), 0);
+        // A chosen moment stays when new lines come.
+        view.setLines(lines, T0, T0 + 60 * S);
+        QCOMPARE(view.newSince(), T0 + 50 * S);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, WaitMs);
+        view.setNewSince(T0 + 30 * S);
+
+        // Newest first: the refusals lead; clicking one asks for the filter.
+        view.findChild<QComboBox*>(QStringLiteral("patternsSort"))->setCurrentIndex(1);
+        QCOMPARE(cell(0, analysis::PatternTableModel::PatternColumn)
+                     .data(analysis::PatternTableModel::PatternIdRole)
+                     .toInt(),
+            refused);
+        QCOMPARE(cell(2, analysis::PatternTableModel::CountColumn).data().toString(), QStringLiteral("30"));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+            table->visualRect(cell(0, analysis::PatternTableModel::PatternColumn)).center());
+        QCOMPARE(filter.count(), 1);
+        QCOMPARE(filter.first().at(0).toInt(), refused);
+        QCOMPARE(filter.first().at(1).toString(), patterns[2].pattern);
+        view.findChild<QComboBox*>(QStringLiteral("patternsSort"))->setCurrentIndex(0);
+        QCOMPARE(cell(0, analysis::PatternTableModel::CountColumn).data().toString(), QStringLiteral("30"));
+
+        // New lines while mining: the older mining is dropped, the newest lines are the ones shown.
+        auto many = std::make_shared<LogBatch>();
+        const qint32 other = many->addStream({ { QStringLiteral("app"), QStringLiteral("busy") } });
+        for (int i = 0; i < 200000; ++i)
+            many->append(T0 + i * NsPerMs, other, QStringLiteral("tick %1 of worker %2").arg(i).arg(i % 7).toUtf8());
+        auto few = std::make_shared<LogBatch>();
+        few->addStream({});
+        few->append(T0 + S, 0, "only line");
+        ready.clear();
+        view.setLines(many, T0, T0 + 60 * S);
+        QTest::qWait(250); // the mining of the many lines is under way
+        view.setLines(few, T0, T0 + 60 * S);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isMining() && view.minedLines() == std::shared_ptr<const LogBatch>(few), WaitMs);
+        QCOMPARE(view.patterns().size(), std::size_t(1));
+        QCOMPARE(view.patterns()[0].count, qint64(1));
+        QCOMPARE(view.patternOfLine()->size(), std::size_t(1));
     }
 
     void liveTailDeliversEachLineOncePausesAndCatchesUp()

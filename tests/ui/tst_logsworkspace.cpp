@@ -1,7 +1,7 @@
 // The Logs workspace as a user drives it, against FakeLoki in this process (tests/servers/loki, the recorded push
 // of 88 lines plus 35 "burst" lines, 15 of them at one nanosecond): run a query, filter, dedup, expand a line and
 // its context, click a trace link, page past a truncated result, pin lines, live tail with a bound, a dead
-// backend. The model and the worker pipeline are also checked on their own.
+// backend. The list's model, pipeline, delegate and details pane alone: tst_loglist.cpp.
 
 #include "analysis/loglevel.h"
 #include "common/appcontext.h"
@@ -11,12 +11,10 @@
 #include "logs/logdetailspane.h"
 #include "logs/loglinedelegate.h"
 #include "logs/loglistmodel.h"
-#include "logs/logpipeline.h"
 #include "logs/logsworkspace.h"
 #include "net/profilestore.h"
 #include "testutils.h"
 
-#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -48,21 +46,6 @@ constexpr int WaitMs = 15000;
 // The recorded push (tests/data/loki/request-loki-push.json): 88 lines of env="dev" between these.
 constexpr qint64 StartNs = 1795620619972090840;
 constexpr qint64 EndNs = 1795621579972090840;
-
-LogBatch makeBatch(const QList<QByteArray>& texts, qint64 firstNs = 1000, const QString& level = QStringLiteral("info"))
-{
-    LogBatch batch;
-    const qint32 stream
-        = batch.addStream({ { QStringLiteral("app"), QStringLiteral("test") }, { QStringLiteral("level"), level } });
-    for (qsizetype i = 0; i < texts.size(); ++i)
-        batch.append(firstNs + i, stream, texts.at(i));
-    return batch;
-}
-
-std::shared_ptr<const LogLevels> levelsOf(const LogBatch& batch)
-{
-    return std::make_shared<const LogLevels>(analysis::detectLevels(batch));
-}
 
 QStringList texts(const LogListModel& model)
 {
@@ -156,103 +139,6 @@ private Q_SLOTS:
         m_loki.reset();
         QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
     }
-
-    // --- the model and the pipeline on their own ---
-
-    void modelInsertsInBatchesAndDropsTheOldest()
-    {
-        LogListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const LogBatch first = makeBatch({ "a0", "a1", "a2" });
-        model.setLines(std::make_shared<const LogBatch>(first), levelsOf(first));
-        QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.index(0).data(LogListModel::TimestampNsRole).toLongLong(), qint64(1000));
-
-        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-        QList<QByteArray> many;
-        for (int i = 0; i < 500; ++i)
-            many << QByteArray("b") + QByteArray::number(i);
-        const LogBatch second = makeBatch(many, 2000);
-        model.appendLines(std::make_shared<const LogBatch>(second), levelsOf(second));
-        QCOMPARE(inserted.count(), 1); // one insert for 500 lines
-        QCOMPARE(inserted.at(0).at(1).toInt(), 3);
-        QCOMPARE(inserted.at(0).at(2).toInt(), 502);
-        QCOMPARE(model.rowCount(), 503);
-
-        model.setMaxLines(100);
-        const LogBatch third = makeBatch({ "c0", "c1" }, 3000);
-        model.appendLines(std::make_shared<const LogBatch>(third), levelsOf(third));
-        QCOMPARE(inserted.count(), 2);
-        QCOMPARE(removed.count(), 1); // one removal for the 405 dropped
-        QCOMPARE(model.rowCount(), 100);
-        QCOMPARE(model.droppedLines(), qint64(405));
-        QCOMPARE(model.index(0).data(LogListModel::TextRole).toString(), QStringLiteral("b402"));
-        QCOMPARE(model.index(99).data(LogListModel::TextRole).toString(), QStringLiteral("c1"));
-        QCOMPARE(model.segmentCount(), 2); // the first segment went whole
-
-        // A filtered view: rows are ids; appends add only the shown lines; compaction changes nothing visible.
-        model.setRows({ model.idAt(0), model.idAt(50), model.idAt(99) }, { 1, 4, 1 });
-        QCOMPARE(texts(model), QStringList({ QStringLiteral("b402"), QStringLiteral("b452"), QStringLiteral("c1") }));
-        QCOMPARE(model.index(1).data(LogListModel::RepeatsRole).toInt(), 4);
-        const LogBatch fourth = makeBatch({ "d0", "d1", "d2" }, 4000);
-        const std::vector<qint32> shown { 1 };
-        model.appendLines(std::make_shared<const LogBatch>(fourth), levelsOf(fourth), &shown);
-        QCOMPARE(model.rowCount(), 3); // b402 dropped (bound 100), d1 added
-        QCOMPARE(model.index(2).data(LogListModel::TextRole).toString(), QStringLiteral("d1"));
-        const QStringList before = texts(model);
-        model.replaceSegments(model.snapshot().merged());
-        QCOMPARE(model.segmentCount(), 1);
-        QCOMPARE(texts(model), before);
-        QCOMPARE(model.snapshot().merged().batch->size(), qsizetype(100));
-        model.showAllLines();
-        QCOMPARE(model.rowCount(), 100);
-    }
-
-    void pipelineFiltersDedupsAndKeepsOrder()
-    {
-        LogListModel model;
-        LogPipeline pipeline(model);
-        QSignalSpy idle(&pipeline, &LogPipeline::idle);
-        pipeline.load(makeBatch(
-            { "GET /a took 12 ms", "GET /b took 13 ms", "ERROR db down", "GET /a took 12 ms", "GET /c took 99 ms" }));
-        QTRY_VERIFY_WITH_TIMEOUT(!pipeline.isBusy(), WaitMs);
-        QCOMPARE(model.rowCount(), 5);
-
-        LogView view;
-        view.filter.text = QStringLiteral("get /A");
-        pipeline.setView(view);
-        QTRY_VERIFY_WITH_TIMEOUT(!pipeline.isBusy(), WaitMs);
-        QCOMPARE(
-            texts(model), QStringList({ QStringLiteral("GET /a took 12 ms"), QStringLiteral("GET /a took 12 ms") }));
-
-        view.filter.text.clear();
-        view.dedup = analysis::DedupMode::Masked;
-        pipeline.setView(view);
-        QTRY_VERIFY_WITH_TIMEOUT(!pipeline.isBusy(), WaitMs);
-        QVERIFY(model.rowCount() < 5);
-        int total = 0;
-        for (int row = 0; row < model.rowCount(); ++row)
-            total += model.index(row).data(LogListModel::RepeatsRole).toInt();
-        QCOMPARE(total, 5); // every line counted once
-
-        // Appends while a view is in effect: filtered with it; a broken regex leaves the rows and says why.
-        view.dedup = analysis::DedupMode::None;
-        view.filter.text = QStringLiteral("ERROR");
-        pipeline.setView(view);
-        pipeline.append(makeBatch({ "ERROR again", "fine" }, 5000));
-        QTRY_VERIFY_WITH_TIMEOUT(!pipeline.isBusy(), WaitMs);
-        QCOMPARE(texts(model), QStringList({ QStringLiteral("ERROR db down"), QStringLiteral("ERROR again") }));
-        QSignalSpy applied(&pipeline, &LogPipeline::viewApplied);
-        view.filter.text = QStringLiteral("(unclosed");
-        view.filter.regex = true;
-        pipeline.setView(view);
-        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, WaitMs);
-        QVERIFY(!applied.at(0).at(2).toString().isEmpty());
-        QCOMPARE(model.rowCount(), 2);
-    }
-
-    // --- the workspace against FakeLoki ---
 
     void withoutALokiSourceShowsTheEmptyState()
     {

@@ -38,8 +38,9 @@ private Q_SLOTS:
         QTest::newRow("not ipv6") << QByteArray("std::vector at 10:03:50 and a:b:c")
                                   << QByteArray("std::vector at <TIME> and a:b:c");
         QTest::newRow("times") << QByteArray(
-            "2026/11/25 10:03:50 [error] 2026-11-25 10:03:50,742 E1125 10:03:50.742387")
-                               << QByteArray("<TIME> <TIME> [error] <TIME> E<NUM> <TIME>");
+            "2026/11/25 10:03:50 [error] 2026-11-25 10:03:50,742 E1125 10:03:50.742387 "
+            "2026-11-25T10:03:53.000000001+0000 2026-11-25T10:03:53+01:00 2026-11-25T10:03:53-08")
+                               << QByteArray("<TIME> <TIME> [error] <TIME> E<NUM> <TIME> <TIME> <TIME> <TIME>");
         QTest::newRow("numbers") << QByteArray("x=-7 y=+3.14 z=1e-3 v=1.2.3 a-5 pod-7d9f8b6c5-x2k4j http2")
                                  << QByteArray(
                                         "x=<NUM> y=<NUM> z=<NUM> v=<NUM> a-<NUM> pod-<HEX>-x<NUM>k<NUM>j http<NUM>");

@@ -84,13 +84,14 @@ private Q_SLOTS:
 
         QTest::newRow("promql rate by le")
             << QueryLanguage::PromQL
-            << QStringLiteral(R"(sum by (le) (rate(http_request_duration_seconds_bucket{job="api", code=~"5.."}[5m])))")
+            << QStringLiteral(
+                   "sum by (le) (rate(http_request_duration_seconds_bucket{job=\"api\", code=~\"5..\"}[5m]))")
             << QStringLiteral("Function(sum) Keyword(by) ( LabelName(le) ) ( Function(rate) ( "
                               "Metric(http_request_duration_seconds_bucket) { LabelName(job) = LabelValue(\"api\") , "
                               "LabelName(code) =~ LabelValue(\"5..\") } [ Duration(5m) ] ) )");
         QTest::newRow("promql histogram_quantile")
             << QueryLanguage::PromQL
-            << QStringLiteral(R"(histogram_quantile(0.99, sum(rate(x_bucket[5m])) by (le, service)) > bool 0.5)")
+            << QStringLiteral("histogram_quantile(0.99, sum(rate(x_bucket[5m])) by (le, service)) > bool 0.5")
             << QStringLiteral("Function(histogram_quantile) ( Number(0.99) , Function(sum) ( Function(rate) ( "
                               "Metric(x_bucket) [ Duration(5m) ] ) ) Keyword(by) ( LabelName(le) , "
                               "LabelName(service) ) ) > Keyword(bool) Number(0.5)");
@@ -107,7 +108,8 @@ private Q_SLOTS:
         QTest::newRow("promql comment") << QueryLanguage::PromQL << QStringLiteral("up # is it up?\n  == 1")
                                         << QStringLiteral("Metric(up) Comment(# is it up?) == Number(1)");
         QTest::newRow("promql escapes")
-            << QueryLanguage::PromQL << QStringLiteral(R"(x{path="a\"b}", raw=`c\`} + label_replace(y, "d", "$1", "e", "(.*)"))")
+            << QueryLanguage::PromQL
+            << QStringLiteral("x{path=\"a\\\"b}\", raw=`c\\`} + label_replace(y, \"d\", \"$1\", \"e\", \"(.*)\")")
             << QStringLiteral("Metric(x) { LabelName(path) = LabelValue(\"a\\\"b}\") , LabelName(raw) = "
                               "LabelValue(`c\\`) } + Function(label_replace) ( Metric(y) , String(\"d\") , "
                               "String(\"$1\") , String(\"e\") , String(\"(.*)\") )");
@@ -126,24 +128,24 @@ private Q_SLOTS:
 
         QTest::newRow("logql pipeline")
             << QueryLanguage::LogQL
-            << QStringLiteral(R"({app="checkout"} |= "error" | json | level="error" | line_format "{{.msg}}")")
+            << QStringLiteral("{app=\"checkout\"} |= \"error\" | json | level=\"error\" | line_format \"{{.msg}}\"")
             << QStringLiteral("{ LabelName(app) = LabelValue(\"checkout\") } |= String(\"error\") | Parser(json) | "
                               "LabelName(level) = LabelValue(\"error\") | Keyword(line_format) String(\"{{.msg}}\")");
         QTest::newRow("logql metric query")
-            << QueryLanguage::LogQL << QStringLiteral(R"(sum by (level) (count_over_time({app="x"} | logfmt [1m])))")
+            << QueryLanguage::LogQL << QStringLiteral("sum by (level) (count_over_time({app=\"x\"} | logfmt [1m]))")
             << QStringLiteral("Function(sum) Keyword(by) ( LabelName(level) ) ( Function(count_over_time) ( { "
                               "LabelName(app) = LabelValue(\"x\") } | Parser(logfmt) [ Duration(1m) ] ) )");
         QTest::newRow("logql filters and sizes")
             << QueryLanguage::LogQL
-            << QStringLiteral(
-                   R"({a="b"} != "debug" |~ `\d+` | logfmt --strict | size > 20MB and duration >= 1.5s or status != "200")")
+            << QStringLiteral("{a=\"b\"} != \"debug\" |~ `\\d+` | logfmt --strict | size > 20MB and duration >= 1.5s "
+                              "or status != \"200\"")
             << QStringLiteral("{ LabelName(a) = LabelValue(\"b\") } != String(\"debug\") |~ String(`\\d+`) | "
                               "Parser(logfmt) Keyword(--strict) | LabelName(size) > Number(20MB) Keyword(and) "
                               "LabelName(duration) >= Duration(1.5s) Keyword(or) LabelName(status) != "
                               "LabelValue(\"200\")");
         QTest::newRow("logql unwrap and comparison after the range")
             << QueryLanguage::LogQL
-            << QStringLiteral(R"(quantile_over_time(0.99, {a="b"} | json | unwrap duration(latency) [5m]) != 0)")
+            << QStringLiteral("quantile_over_time(0.99, {a=\"b\"} | json | unwrap duration(latency) [5m]) != 0")
             << QStringLiteral("Function(quantile_over_time) ( Number(0.99) , { LabelName(a) = LabelValue(\"b\") } | "
                               "Parser(json) | Keyword(unwrap) Function(duration) ( LabelName(latency) ) [ "
                               "Duration(5m) ] ) != Number(0)");
@@ -163,7 +165,7 @@ private Q_SLOTS:
     void tokensCoverEverythingButSpace()
     {
         const QString query = QStringLiteral(
-            R"(sum by (level) (count_over_time({app="x", env=~"prod|stg"} |= "a" | json | x > 1 [1m])) / 2)");
+            "sum by (level) (count_over_time({app=\"x\", env=~\"prod|stg\"} |= \"a\" | json | x > 1 [1m])) / 2");
         const QList<QueryToken> tokens = tokenizeQuery(QueryLanguage::LogQL, query);
         qsizetype at = 0;
         for (const QueryToken& t : tokens) {
@@ -354,9 +356,9 @@ private Q_SLOTS:
 
     void brackets()
     {
-        const QString q = QStringLiteral(R"(sum(rate(x{a="(}"}[5m])) # (unbalanced in a comment)";
-        QCOMPARE(matchingBracket(q, 3), int(q.size()) - 29);
-        QCOMPARE(matchingBracket(q, int(q.size()) - 29), 3);
+        const QString q = QStringLiteral("sum(rate(x{a=\"(}\"}[5m])) # (unbalanced in a comment");
+        QCOMPARE(matchingBracket(q, 3), int(q.indexOf(u" #")) - 1);
+        QCOMPARE(matchingBracket(q, int(q.indexOf(u" #")) - 1), 3);
         QCOMPARE(matchingBracket(q, 8), int(q.indexOf(u']')) + 1);
         QCOMPARE(matchingBracket(q, 10), int(q.indexOf(u"}[")));
         QCOMPARE(matchingBracket(q, int(q.indexOf(u'['))), int(q.indexOf(u']')));
@@ -367,7 +369,7 @@ private Q_SLOTS:
         QCOMPARE(matchingBracket(q, 999), -1);
         QCOMPARE(matchingBracket(QStringLiteral("rate(x[5m]"), 4), -1); // unbalanced
         QCOMPARE(matchingBracket(QStringLiteral("(a))"), 3), -1);
-        const QString logql = QStringLiteral(R"({a="b"} | line_format "{{.x}}")");
+        const QString logql = QStringLiteral("{a=\"b\"} | line_format \"{{.x}}\"");
         QCOMPARE(matchingBracket(logql, 0, QueryLanguage::LogQL), 6);
     }
 

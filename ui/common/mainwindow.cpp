@@ -1,14 +1,18 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "analysis/correlationqueries.h"
 #include "common/appcontext.h"
 #include "datasourcedialog.h"
 #include "incident/incidentview.h"
 #include "incident/incidentworkspace.h"
 #include "incident/timelinepanel.h"
+#include "logs/logsworkspace.h"
+#include "metrics/alertspanel.h"
+#include "metrics/metricsworkspace.h"
+#include "metrics/slopanel.h"
 #include "settingsdialog.h"
 #include "sourcehealthbar.h"
-#include "telemetryworkspace.h"
 #include "theme.h"
 #include "timerangebar.h"
 #include "traces/tracesworkspace.h"
@@ -49,20 +53,17 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
         spdlog::info("event=journal_switch path=\"{}\"", path.toStdString());
         m_context.openJournal(path);
     });
-    const QList<QPair<BackendKind, QString>> telemetry = {
-        { BackendKind::Prometheus, tr("Metrics") },
-        { BackendKind::Loki, tr("Logs") },
-    };
-    for (const auto& [kind, title] : telemetry) {
-        auto* workspace = new TelemetryWorkspace(kind, context.health(), context.timeRange(), m_tabs);
-        m_tabs->addTab(workspace, title);
-        connect(
-            workspace, &TelemetryWorkspace::addSourceRequested, this, [this](BackendKind k) { openDataSources(k); });
-        connect(workspace, &TelemetryWorkspace::manageSourcesRequested, this, [this] { openDataSources(); });
-    }
+    m_metrics = new MetricsWorkspace(context, m_tabs);
+    m_tabs->addTab(m_metrics, tr("Metrics"));
+    auto* alerts = new AlertsPanel(context, m_metrics);
+    auto* slos = new SloPanel(context, m_metrics);
+    m_metrics->addSidePanel(alerts, tr("Alerts"));
+    m_metrics->addSidePanel(slos, tr("SLOs"));
+    m_logs = new LogsWorkspace(context, m_tabs);
+    m_tabs->addTab(m_logs, tr("Logs"));
     m_traces = new TracesWorkspace(context, m_tabs);
     m_tabs->addTab(m_traces, tr("Traces"));
-    connect(m_traces, &TracesWorkspace::pinToIncidentRequested, m_incident, &IncidentWorkspace::pinEvidence);
+    connectCorrelation(alerts, slos);
     connect(m_incident->view()->timeline(), &TimelinePanel::evidenceOpenRequested, this, &MainWindow::openEvidence);
     setCentralWidget(m_tabs);
 
@@ -104,13 +105,75 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::connectCorrelation(AlertsPanel* alerts, SloPanel* slos)
+{
+    // Every workspace pins through the incident workspace, which asks which open incident.
+    connect(m_metrics, &MetricsWorkspace::pinToIncidentRequested, m_incident, &IncidentWorkspace::pinEvidence);
+    connect(m_logs, &LogsWorkspace::pinToIncidentRequested, m_incident, &IncidentWorkspace::pinEvidence);
+    connect(m_traces, &TracesWorkspace::pinToIncidentRequested, m_incident, &IncidentWorkspace::pinEvidence);
+    connect(alerts, &AlertsPanel::declareIncidentRequested, this,
+        [this](const journal::DeclareRequest& prefill, const journal::Evidence& evidence) {
+            showWorkspace(QStringLiteral("incident"));
+            m_incident->declareIncidentFrom(prefill, evidence);
+        });
+    const auto showQuery = [this](const QString& promql) {
+        showWorkspace(QStringLiteral("metrics"));
+        m_metrics->showQueries({ promql }, m_context.timeRange().range());
+    };
+    connect(alerts, &AlertsPanel::showQueryRequested, this, showQuery);
+    connect(slos, &SloPanel::showQueryRequested, this, showQuery);
+
+    // An exemplar or a trace id in a log line opens its trace.
+    connect(m_metrics, &MetricsWorkspace::openTraceRequested, this, &MainWindow::openTrace);
+    connect(m_logs, &LogsWorkspace::openTraceRequested, this, &MainWindow::openTrace);
+
+    // A span opens its logs and its service's metrics around its own time.
+    connect(m_traces, &TracesWorkspace::logsForSpanRequested, this, [this](const SpanReference& span) {
+        const analysis::SpanContext context { span.traceId, span.spanId, span.service, span.operation };
+        const TimeRange range { span.startNs / 1'000'000 - analysis::SpanLogsMarginMs,
+            span.endNs / 1'000'000 + analysis::SpanLogsMarginMs };
+        showWorkspace(QStringLiteral("logs"));
+        m_logs->runQuery(analysis::fillCorrelationTemplate(m_context.settings().spanLogsQuery(), context), range);
+    });
+    connect(m_traces, &TracesWorkspace::metricsForServiceRequested, this, [this](const SpanReference& span) {
+        const analysis::SpanContext context { span.traceId, span.spanId, span.service, span.operation };
+        QStringList queries;
+        for (const QString& query : m_context.settings().serviceMetricsQueries())
+            queries << analysis::fillCorrelationTemplate(query, context);
+        const TimeRange range { span.startNs / 1'000'000 - analysis::ServiceMetricsMarginMs,
+            span.endNs / 1'000'000 + analysis::ServiceMetricsMarginMs };
+        showWorkspace(QStringLiteral("metrics"));
+        m_metrics->showQueries(queries, range);
+    });
+
+    // Patterns that appear only after the selected incident began are "new".
+    connect(&m_context.journal(), &journal::JournalService::incidentLoaded, this, [this](const Incident& incident) {
+        if (incident.id == m_incident->currentIncidentId())
+            m_logs->setNewPatternsSince(incident.startedMs.value_or(incident.declaredMs) * 1'000'000);
+    });
+
+    connect(
+        m_metrics, &MetricsWorkspace::addSourceRequested, this, [this] { openDataSources(BackendKind::Prometheus); });
+    connect(m_logs, &LogsWorkspace::addSourceRequested, this, [this] { openDataSources(BackendKind::Loki); });
+}
+
+void MainWindow::openTrace(const QString& traceId)
+{
+    showWorkspace(QStringLiteral("traces"));
+    m_traces->openTraceId(traceId);
+}
+
 void MainWindow::openEvidence(const QString& source, const QString& query, qint64 fromMs, qint64 toMs)
 {
-    Q_UNUSED(fromMs)
-    Q_UNUSED(toMs)
+    const TimeRange range { fromMs, toMs };
     if (source == QLatin1String("tempo")) {
-        showWorkspace(QStringLiteral("traces"));
-        m_traces->openTraceId(query);
+        openTrace(query);
+    } else if (source == QLatin1String("prometheus")) {
+        showWorkspace(QStringLiteral("metrics"));
+        m_metrics->showQueries(query.split(u'\n', Qt::SkipEmptyParts), range);
+    } else if (source == QLatin1String("loki")) {
+        showWorkspace(QStringLiteral("logs"));
+        m_logs->runQuery(query, range);
     }
 }
 

@@ -13,7 +13,11 @@ class AppContext;
 
 namespace firebreak::ui {
 
+class AlertsPanel;
 class IncidentWorkspace;
+class LogsWorkspace;
+class MetricsWorkspace;
+class SloPanel;
 class TracesWorkspace;
 class SourceHealthBar;
 class TimeRangeBar;
@@ -30,6 +34,9 @@ public:
     static QStringList workspaceNames();
     bool showWorkspace(const QString& name);
     TracesWorkspace* tracesWorkspace() const { return m_traces; }
+    MetricsWorkspace* metricsWorkspace() const { return m_metrics; }
+    LogsWorkspace* logsWorkspace() const { return m_logs; }
+    IncidentWorkspace* incidentWorkspace() const { return m_incident; }
     QString currentWorkspace() const;
     /// Window geometry and workspace of the last session.
     void restoreSession();
@@ -39,6 +46,7 @@ public Q_SLOTS:
     void openSettings();
     void openAbout();
     /// Runs pinned evidence's query again in its workspace, over its pinned range.
+    void openTrace(const QString& traceId);
     void openEvidence(const QString& source, const QString& query, qint64 fromMs, qint64 toMs);
 
 protected:
@@ -46,6 +54,9 @@ protected:
 
 private:
     void createMenus();
+    /// The links between workspaces: pins, alerts to incidents, exemplars and log lines to traces, spans
+    /// to their logs and metrics.
+    void connectCorrelation(AlertsPanel* alerts, SloPanel* slos);
     void applySettings();
 
     AppContext& m_context;
@@ -54,6 +65,8 @@ private:
     QTabWidget* m_tabs;
     SourceHealthBar* m_health;
     IncidentWorkspace* m_incident = nullptr;
+    MetricsWorkspace* m_metrics = nullptr;
+    LogsWorkspace* m_logs = nullptr;
     TracesWorkspace* m_traces = nullptr;
 };
 

@@ -776,7 +776,8 @@ void MetricsChartView::updateYAxis(double dataMin, double dataMax)
         double max = std::pow(10.0, std::ceil(std::log10(hi)));
         if (max <= min)
             max = min * 10;
-        m_axisLog->setRange(min, max);
+        if (m_axisLog->min() != min || m_axisLog->max() != max)
+            m_axisLog->setRange(min, max);
         updateGeometry();
         return;
     }
