@@ -107,13 +107,52 @@ public:
         qint64 inRange = 0;
         qint64 drawn = 0;
         m_run.reserve(std::min<qsizetype>(hi - lo, qsizetype(4) * columns));
-        for (qsizetype i = lo; i < hi; ++i) {
+        const qint64 gapLimit = gapMs > 0 ? gapMs : never;
+        qsizetype i = lo;
+        while (i < hi) {
+            // The common case in a tight loop with the bucket in registers: more finite samples of the open column,
+            // in order and without a gap.
+            if (m_hasBucket) {
+                qsizetype low = m_bucket.low;
+                qsizetype high = m_bucket.high;
+                double lowValue = m_bucket.lowValue;
+                double highValue = m_bucket.highValue;
+                const qsizetype start = i;
+                for (; i < hi; ++i) {
+                    const qint64 t = m_times[static_cast<size_t>(i)];
+                    const double v = m_values[static_cast<size_t>(i)];
+                    if (t >= nextColumnStart || t > toMs || t < lastTime || t - lastTime > gapLimit
+                        || !std::isfinite(v))
+                        break;
+                    // Strict comparisons keep the earliest of equal extremes.
+                    const bool lower = v < lowValue;
+                    low = lower ? i : low;
+                    lowValue = lower ? v : lowValue;
+                    const bool higher = v > highValue;
+                    high = higher ? i : high;
+                    highValue = higher ? v : highValue;
+                    lastTime = t;
+                }
+                if (i > start) {
+                    m_bucket.low = low;
+                    m_bucket.high = high;
+                    m_bucket.lowValue = lowValue;
+                    m_bucket.highValue = highValue;
+                    m_bucket.last = i - 1;
+                    inRange += i - start;
+                    drawn += i - start;
+                }
+                if (i >= hi)
+                    break;
+            }
+            // Anything else, one sample at a time.
             const qint64 t = m_times[static_cast<size_t>(i)];
+            const double v = m_values[static_cast<size_t>(i)];
+            ++i;
             if (t < fromMs || t > toMs) [[unlikely]]
                 continue;
             ++inRange;
-            const double v = m_values[static_cast<size_t>(i)];
-            if (!std::isfinite(v)) [[unlikely]] {
+            if (!std::isfinite(v)) {
                 if (std::isnan(v)) {
                     ++m_stats.nanSamples;
                     endRun();
@@ -124,16 +163,16 @@ public:
                 }
                 continue;
             }
-            if (m_inRun && (t < lastTime || (gapMs > 0 && t - lastTime > gapMs))) [[unlikely]]
+            if (m_inRun && (t < lastTime || t - lastTime > gapLimit))
                 endRun();
             if (!m_inRun || t >= nextColumnStart) {
                 flushBucket();
                 column = decimationColumn(t, fromMs, toMs, columns);
                 nextColumnStart = column + 1 < columns ? columnStart(column + 1, fromMs, span, columns) : never;
-                startBucket(i, v);
+                startBucket(i - 1, v);
                 m_inRun = true;
             } else {
-                extendBucket(i, v);
+                extendBucket(i - 1, v);
             }
             lastTime = t;
             ++drawn;

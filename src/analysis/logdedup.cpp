@@ -3,6 +3,7 @@
 #include "bytescan.h"
 #include "parallelchunks.h"
 
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -17,6 +18,41 @@ namespace {
 constexpr bool isWordChar(char c)
 {
     return isAlnum(c) || c == '_';
+}
+
+// One table lookup per byte in the masking loop instead of a chain of comparisons.
+enum ByteClass : quint8
+{
+    WordByte = 1, // letters, digits, _
+    LetterByte = 2, // letters and _ (what a word's letters are copied as)
+    TokenStartByte = 4, // what a variable token can start with: hex digits, ':', '-', '+'
+    DigitByte = 8,
+};
+
+constexpr std::array<quint8, 256> makeByteClasses()
+{
+    std::array<quint8, 256> table {};
+    for (int b = 0; b < 256; ++b) {
+        const char c = static_cast<char>(b);
+        quint8 bits = 0;
+        if (isWordChar(c))
+            bits |= WordByte;
+        if (isAlpha(c) || c == '_')
+            bits |= LetterByte;
+        if (isHexDigit(c) || c == ':' || c == '-' || c == '+')
+            bits |= TokenStartByte;
+        if (isDigit(c))
+            bits |= DigitByte;
+        table[static_cast<std::size_t>(b)] = bits;
+    }
+    return table;
+}
+
+constexpr std::array<quint8, 256> ByteClasses = makeByteClasses();
+
+inline quint8 classOf(char c)
+{
+    return ByteClasses[static_cast<unsigned char>(c)];
 }
 
 /// True when position `end` of s is a word boundary (end of line or not a word character).
@@ -265,10 +301,10 @@ public:
         , m_p(p)
     { }
     void put(char c) { *m_p++ = c; }
-    template <std::size_t N> void put(const char (&text)[N])
+    void put(std::string_view text)
     {
-        std::memcpy(m_p, text, N - 1);
-        m_p += N - 1;
+        std::memcpy(m_p, text.data(), text.size());
+        m_p += text.size();
     }
     qsizetype size() const { return m_p - m_start; }
 
@@ -276,6 +312,46 @@ private:
     char* m_start;
     char* m_p;
 };
+
+/// The variable token starting at word start i: its length (0 for none) and placeholder. Each matcher is only
+/// tried where the bytes at i can start what it matches, in the order most specific first.
+qsizetype matchToken(const char* s, qsizetype n, qsizetype i, std::string_view* placeholder)
+{
+    const char c = s[i];
+    const bool digit = isDigit(c);
+    const bool hexDigit = isHexDigit(c);
+    const qsizetype d = digit ? digitsAt(s, n, i) : 0;
+    const char afterDigits = i + d < n ? s[i + d] : ' ';
+    const qsizetype h = hexDigit ? hexRun(s, n, i) : 0;
+    const char afterHex = i + h < n ? s[i + h] : ' ';
+    qsizetype length = 0;
+    auto found = [&](const char* text) {
+        *placeholder = text;
+        return length;
+    };
+    if (digit && (((d == 4) && (afterDigits == '-' || afterDigits == '/')) || (d <= 2 && afterDigits == ':'))
+        && (length = matchTime(s, n, i)) > 0)
+        return found(mask::Time);
+    if (h == 8 && afterHex == '-' && (length = matchUuid(s, n, i)) > 0)
+        return found(mask::Uuid);
+    if (digit && d <= 3 && afterDigits == '.' && (length = matchIpv4(s, n, i)) > 0)
+        return found(mask::Ip);
+    if ((c == ':' || (hexDigit && h <= 4 && afterHex == ':')) && (length = matchIpv6(s, n, i)) > 0)
+        return found(mask::Ip);
+    if (digit) {
+        const char u = afterDigits;
+        const bool unitOrFraction = u == '.' || u == 'n' || u == 'u' || u == 'm' || u == 's' || u == 'h' || u == 'd'
+            || u == '\xC2' || u == '\xCE';
+        if (unitOrFraction && (length = matchDuration(s, n, i)) > 0)
+            return found(mask::Duration);
+    }
+    if (hexDigit && (h >= 8 || (c == '0' && (afterDigits == 'x' || afterDigits == 'X')))
+        && (length = matchHex(s, n, i)) > 0)
+        return found(mask::Hex);
+    if ((digit || ((c == '-' || c == '+') && i + 1 < n && isDigit(s[i + 1]))) && (length = matchNumber(s, n, i)) > 0)
+        return found(mask::Num);
+    return 0;
+}
 
 } // namespace
 
@@ -287,37 +363,40 @@ void maskVariablesInto(QByteArrayView line, QByteArray& out)
     out.resize(n * 5 + 1);
     Writer w(out.data());
     qsizetype i = 0;
+    bool afterWord = false; // the byte before i is a word byte
     while (i < n) {
         const char c = s[i];
-        const bool wordStart = i == 0 || !isWordChar(s[i - 1]);
-        if (wordStart && (isHexDigit(c) || c == ':' || c == '-' || c == '+')) {
-            qsizetype length = 0;
-            if (isDigit(c) && (length = matchTime(s, n, i)) > 0) {
-                w.put(mask::Time);
-            } else if (isHexDigit(c) && (length = matchUuid(s, n, i)) > 0) {
-                w.put(mask::Uuid);
-            } else if (isDigit(c) && (length = matchIpv4(s, n, i)) > 0) {
-                w.put(mask::Ip);
-            } else if ((isHexDigit(c) || c == ':') && (length = matchIpv6(s, n, i)) > 0) {
-                w.put(mask::Ip);
-            } else if (isDigit(c) && (length = matchDuration(s, n, i)) > 0) {
-                w.put(mask::Duration);
-            } else if (isHexDigit(c) && (length = matchHex(s, n, i)) > 0) {
-                w.put(mask::Hex);
-            } else if ((isDigit(c) || c == '-' || c == '+') && (length = matchNumber(s, n, i)) > 0) {
-                w.put(mask::Num);
+        const quint8 cls = classOf(c);
+        if (!afterWord) {
+            if (cls & TokenStartByte) {
+                std::string_view placeholder;
+                const qsizetype length = matchToken(s, n, i, &placeholder);
+                if (length > 0) {
+                    w.put(placeholder);
+                    i += length;
+                    afterWord = classOf(s[i - 1]) & WordByte;
+                    continue;
+                }
             }
-            if (length > 0) {
-                i += length;
+            if (cls & LetterByte) {
+                // The letters of a word in one go; a digit inside it is masked on the next round.
+                qsizetype j = i + 1;
+                while (j < n && (classOf(s[j]) & LetterByte))
+                    ++j;
+                w.put(std::string_view(s + i, static_cast<std::size_t>(j - i)));
+                i = j;
+                afterWord = true;
                 continue;
             }
         }
-        if (isDigit(c)) {
+        if (cls & DigitByte) {
             i += digitsAt(s, n, i);
             w.put(mask::Num);
+            afterWord = true;
             continue;
         }
         w.put(c);
+        afterWord = cls & WordByte;
         ++i;
     }
     out.resize(w.size());

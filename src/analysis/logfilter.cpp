@@ -6,7 +6,9 @@
 #include <QCoreApplication>
 
 #include <cstring>
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
+#include <string_view>
 
 namespace firebreak::analysis {
 
@@ -21,6 +23,7 @@ struct Text
 
 constexpr qsizetype LinesPerChunk = 16384;
 constexpr qsizetype CancelCheckMask = 4095; // look at the flag every 4,096 lines
+constexpr std::size_t MaxAtoms = 4; // a regex's prefilter is used when it has at most this many literals
 
 bool isAscii(const QByteArray& bytes)
 {
@@ -40,7 +43,19 @@ public:
     SubstringSearch(const QByteArray& needle, bool caseless)
         : m_needle(caseless ? needle.toLower() : needle)
         , m_caseless(caseless)
-    { }
+    {
+        // Anchor on the two rarest bytes of the needle: fewer false candidates to check than first and last.
+        const qsizetype m = m_needle.size();
+        for (qsizetype j = 1; j < m; ++j) {
+            if (commonness(m_needle[j]) < commonness(m_needle[m_anchorA]))
+                m_anchorA = j;
+        }
+        m_anchorB = m_anchorA == 0 ? std::min<qsizetype>(1, m - 1) : 0;
+        for (qsizetype j = 0; j < m; ++j) {
+            if (j != m_anchorA && commonness(m_needle[j]) < commonness(m_needle[m_anchorB]))
+                m_anchorB = j;
+        }
+    }
 
     qsizetype size() const { return m_needle.size(); }
 
@@ -63,21 +78,43 @@ public:
         qsizetype i = from;
 #if defined(__SSE2__)
         // x | 0x20 maps exactly A–Z onto a–z and nothing else onto a letter: exact for letter anchors.
-        const __m128i first = _mm_set1_epi8(nd[0]);
-        const __m128i lastByte = _mm_set1_epi8(nd[last]);
-        const __m128i foldFirst = _mm_set1_epi8(m_caseless && isAlpha(nd[0]) ? 0x20 : 0);
-        const __m128i foldLast = _mm_set1_epi8(m_caseless && isAlpha(nd[last]) ? 0x20 : 0);
-        for (; i + last + 16 <= n; i += 16) {
-            const __m128i a = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i)), foldFirst);
-            const __m128i b = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i + last)), foldLast);
-            auto mask = static_cast<unsigned>(
-                _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, lastByte))));
+        const char a = nd[m_anchorA];
+        const char b = nd[m_anchorB];
+        const __m128i anchorA = _mm_set1_epi8(a);
+        const __m128i anchorB = _mm_set1_epi8(b);
+        const __m128i foldA = _mm_set1_epi8(m_caseless && isAlpha(a) ? 0x20 : 0);
+        const __m128i foldB = _mm_set1_epi8(m_caseless && isAlpha(b) ? 0x20 : 0);
+        const auto candidates = [&](qsizetype at) {
+            const __m128i x
+                = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + at + m_anchorA)), foldA);
+            const __m128i y
+                = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + at + m_anchorB)), foldB);
+            return static_cast<unsigned>(
+                _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, anchorA), _mm_cmpeq_epi8(y, anchorB))));
+        };
+        const auto firstMatch = [&](qsizetype at, unsigned mask) -> qsizetype {
             while (mask) {
                 const int bit = __builtin_ctz(mask);
-                if (equalAt(h + i + bit))
-                    return i + bit;
+                if (equalAt(h + at + bit))
+                    return at + bit;
                 mask &= mask - 1;
             }
+            return -1;
+        };
+        for (; i + last + 16 <= n; i += 16) {
+            if (const qsizetype found = firstMatch(i, candidates(i)); found >= 0)
+                return found;
+        }
+        // The last starts (fewer than 16) with one more block that ends at the end of the text, the starts
+        // already looked at masked out: the scalar loop below then has nothing left on long enough text.
+        const qsizetype tail = n - last - 16;
+        if (tail >= from && i <= n - m) {
+            const unsigned seen = static_cast<unsigned>(i - tail);
+            const unsigned mask = candidates(tail) & ~((1u << seen) - 1u);
+            const qsizetype found = firstMatch(tail, mask);
+            if (found >= 0)
+                return found;
+            i = n - m + 1;
         }
 #endif
         for (; i + m <= n; ++i) {
@@ -101,8 +138,28 @@ private:
         return true;
     }
 
+    /// How often a byte turns up in log text, roughly (higher: more often); only the order matters.
+    int commonness(char c) const
+    {
+        static constexpr std::string_view LettersByFrequency = "etaoinsrhldcumfpgwybvkxjqz";
+        if (c == ' ')
+            return 100;
+        if (isDigit(c))
+            return 70;
+        const std::size_t rank = LettersByFrequency.find(toLower(c));
+        if (rank != std::string_view::npos) {
+            const int lower = 60 - static_cast<int>(rank) * 2;
+            return isUpper(c) && !m_caseless ? lower / 3 : lower;
+        }
+        if (std::string_view("\"=:./-,_").find(c) != std::string_view::npos)
+            return 50;
+        return static_cast<unsigned char>(c) < 0x80 ? 10 : 5;
+    }
+
     QByteArray m_needle;
     bool m_caseless = false;
+    qsizetype m_anchorA = 0;
+    qsizetype m_anchorB = 0;
 };
 
 /// Where the next search starts after an empty match at `pos`: past the whole UTF-8 character.
@@ -127,6 +184,47 @@ struct LineMatcher::Private
     Kind kind = Kind::Everything;
     SubstringSearch substring;
     std::unique_ptr<re2::RE2> regex;
+
+    // RE2's prefilter: literal strings ("atoms", lower case) that a line must hold in some AND/OR combination
+    // before the regex can match. Most lines of a flood hold none, and then the regex does not run at all.
+    std::unique_ptr<re2::FilteredRE2> prefilter;
+    std::vector<SubstringSearch> atoms; // searched case-insensitively: atoms match lower-cased text
+    std::vector<bool> atomAlwaysPresent; // non-ASCII atoms (Unicode lower case): assumed present, never wrong
+
+    void buildPrefilter(const std::string& pattern, const re2::RE2::Options& options)
+    {
+        auto filter = std::make_unique<re2::FilteredRE2>(3);
+        int id = 0;
+        if (filter->Add(pattern, options, &id) != re2::RE2::NoError)
+            return;
+        std::vector<std::string> strings;
+        filter->Compile(&strings);
+        // Nothing required literally (".*", "\d+"): the regex decides alone. Many atoms (RE2 expands small
+        // classes: status=5\d\d gives status=50 … status=59) cost more to look for than the regex itself.
+        if (strings.empty() || strings.size() > MaxAtoms)
+            return;
+        for (const std::string& atom : strings) {
+            const QByteArray bytes(atom.data(), static_cast<qsizetype>(atom.size()));
+            atoms.emplace_back(bytes, true);
+            atomAlwaysPresent.push_back(!isAscii(bytes));
+        }
+        prefilter = std::move(filter);
+    }
+
+    bool regexMatches(QByteArrayView line) const
+    {
+        const re2::StringPiece text(line.data(), static_cast<std::size_t>(line.size()));
+        if (!prefilter)
+            return regex->Match(text, 0, text.size(), re2::RE2::UNANCHORED, nullptr, 0);
+        // Per thread, so that a const matcher can be used from several threads at once.
+        thread_local std::vector<int> matchedAtoms;
+        matchedAtoms.clear();
+        for (std::size_t k = 0; k < atoms.size(); ++k) {
+            if (atomAlwaysPresent[k] || atoms[k].find(line.data(), line.size()) >= 0)
+                matchedAtoms.push_back(static_cast<int>(k));
+        }
+        return !matchedAtoms.empty() && prefilter->FirstMatch(text, matchedAtoms) >= 0;
+    }
 };
 
 LineMatcher::LineMatcher(const LogFilterSpec& spec)
@@ -151,8 +249,11 @@ LineMatcher::LineMatcher(const LogFilterSpec& spec)
     options.set_case_sensitive(spec.caseSensitive);
     d->kind = Private::Kind::Regex;
     d->regex = std::make_unique<re2::RE2>(pattern, options);
-    if (!d->regex->ok())
+    if (!d->regex->ok()) {
         m_error = Text::tr("Not a regular expression: %1").arg(QString::fromStdString(d->regex->error()));
+        return;
+    }
+    d->buildPrefilter(pattern, options);
 }
 
 LineMatcher::~LineMatcher() = default;
@@ -172,10 +273,7 @@ bool LineMatcher::matches(QByteArrayView line) const
     case Private::Kind::Substring:
         return d->substring.find(line.data(), line.size()) >= 0;
     case Private::Kind::Regex:
-        if (!isValid())
-            return false;
-        return d->regex->Match(re2::StringPiece(line.data(), static_cast<std::size_t>(line.size())), 0,
-            static_cast<std::size_t>(line.size()), re2::RE2::UNANCHORED, nullptr, 0);
+        return isValid() && d->regexMatches(line);
     }
     return false;
 }

@@ -45,7 +45,8 @@ LogFilterResult filterLines(const LogBatch& batch, const std::vector<LogLevel>& 
     const std::atomic_bool* cancel = nullptr, const std::vector<qint32>* patternOfLine = nullptr);
 
 /// The text part of a LogFilterSpec, compiled: for matching one line at a time and for highlighting matches.
-/// Not thread-safe to share between threads that match at once (each thread makes its own; they are cheap).
+/// Const members may be called from several threads at once; filterLines still gives each thread its own
+/// (cheap to make), since RE2 serialises threads on the lazily built automaton of a shared one.
 class LineMatcher
 {
 public:

@@ -41,19 +41,22 @@ struct MaskedChunk
 
 void appendNormalised(std::string& out, QByteArrayView masked)
 {
+    const std::size_t start = out.size();
+    out.resize(start + static_cast<std::size_t>(masked.size()));
+    char* const begin = out.data() + start;
+    char* w = begin;
     bool space = false;
-    bool any = false;
     for (const char c : masked) {
         if (isSpace(c)) {
             space = true;
             continue;
         }
-        if (space && any)
-            out += ' ';
+        if (space && w != begin)
+            *w++ = ' ';
         space = false;
-        any = true;
-        out += c;
+        *w++ = c;
     }
+    out.resize(start + static_cast<std::size_t>(w - begin));
 }
 
 /// Words holding a placeholder of maskVariables: they are the variable part and never route the tree.

@@ -203,6 +203,7 @@ private Q_SLOTS:
         prefill.title = QStringLiteral("HighErrorRate: checkout 5xx above 5 %");
         prefill.severity = Severity::Sev2;
         prefill.services = { QStringLiteral("checkout") };
+        prefill.startedMs = 1795600800000;
         journal::Evidence alert;
         alert.title = QStringLiteral("Alert HighErrorRate");
         alert.source = QStringLiteral("prometheus");
@@ -222,6 +223,7 @@ private Q_SLOTS:
         IncidentView* view = m_workspace->view();
         QTRY_COMPARE_WITH_TIMEOUT(view->incident().title, prefill.title, Timeout);
         QCOMPARE(view->incident().services, prefill.services);
+        QCOMPARE(view->incident().startedMs, prefill.startedMs);
         // The alert's query landed as evidence on the new incident, right after its declaration.
         QTRY_VERIFY_WITH_TIMEOUT(timelineText().contains(QStringLiteral("Alert HighErrorRate")), Timeout);
 

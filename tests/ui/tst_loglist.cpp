@@ -189,10 +189,10 @@ private Q_SLOTS:
         // Times to the nanosecond's millisecond or microsecond, in the chosen zone.
         QCOMPARE(LogLineDelegate::formatTimestamp(
                      1795620849742387522, TimeDisplay::Utc, LogLineDelegate::TimePrecision::Milliseconds),
-            QStringLiteral("2026-11-24 14:14:09.742"));
+            QStringLiteral("2026-11-25 15:34:09.742"));
         QCOMPARE(LogLineDelegate::formatTimestamp(
                      1795620849742387522, TimeDisplay::Utc, LogLineDelegate::TimePrecision::Microseconds),
-            QStringLiteral("2026-11-24 14:14:09.742387"));
+            QStringLiteral("2026-11-25 15:34:09.742387"));
 
         // Wrapping: a long line takes several rows' height.
         const LogBatch longLine = makeBatch({ QByteArray(2000, 'x') });

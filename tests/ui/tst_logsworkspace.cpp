@@ -11,6 +11,10 @@
 #include "logs/logdetailspane.h"
 #include "logs/loglinedelegate.h"
 #include "logs/loglistmodel.h"
+#include "logs/logvolumehistogram.h"
+#include "logs/logvolumeloader.h"
+#include "backends/loki/lokiclient.h"
+#include "analysis/logvolume.h"
 #include "logs/logsworkspace.h"
 #include "net/profilestore.h"
 #include "testutils.h"
@@ -369,6 +373,46 @@ private Q_SLOTS:
         QVERIFY2(child<QLabel>("logsTailStatus")->text().contains(QStringLiteral("3 dropped")),
             qPrintable(child<QLabel>("logsTailStatus")->text()));
         child<QToolButton>("logsLive")->click();
+    }
+
+    /// The whole workspace with a query's lines, a selected line's details and highlighted matches; saved as
+    /// logs-workspace.png in $FIREBREAK_SCREENSHOT_DIR when set (to look at it).
+    void rendersTheWholeWorkspace()
+    {
+        addLokiSource(m_loki->url());
+        child<QSpinBox>("logsLimit")->setValue(60);
+        runAndWait(QStringLiteral(R"({env="dev"} |= "trace_id")"));
+        child<QToolButton>("logsLabels")->click();
+        QTest::keyClicks(child<QLineEdit>("logsFilter"), QStringLiteral("failed"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->model()->rowCount() < 60 && !m_workspace->isBusy(), WaitMs);
+        child<QLineEdit>("logsFilter")->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->model()->rowCount(), 60, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->isBusy(), WaitMs);
+        m_workspace->listView()->setCurrentIndex(m_workspace->model()->index(rowWithText(QStringLiteral("gateway"))));
+        QVERIFY(m_workspace->detailsPane()->hasLine());
+        QVERIFY(!m_workspace->truncationText().isEmpty());
+        auto* histogram = child<LogVolumeHistogram>("logsHistogram");
+        QTRY_VERIFY_WITH_TIMEOUT(!histogram->isLoading(), WaitMs);
+        qDebug() << "DEBUG volume" << histogram->volume().total() << histogram->volume().bucketCount() << histogram->fallbackReason() << histogram->errorText() << histogram->volume().stepNs;
+        auto* loader = m_workspace->findChild<LogVolumeLoader*>();
+        qDebug() << "DEBUG loader" << loader->volume().total() << loader->isEstimated() << loader->volume().bucketCount() << loader->grid().fromNs << loader->grid().toNs;
+        {
+            loki::LokiClient client(m_context->http(), m_context->profiles().first());
+            std::optional<loki::Answer<loki::QueryResult>> answer;
+            loki::RangeQuery q { QStringLiteral(R"(sum by (level) (count_over_time({env="dev"} |= "trace_id" [5s])))"), 1795620620000000000, 1795621585000000000, 100, LogDirection::Backward, 5000 };
+            client.queryRange(q, this, [&answer](loki::Answer<loki::QueryResult> a) { answer = std::move(a); });
+            QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), WaitMs);
+            qDebug() << "DEBUG direct" << answer->ok() << answer->value->series.size() << (answer->value->series.empty() ? 0 : answer->value->series[0].timesMs.size()) << (answer->value->series.empty() ? 0 : answer->value->series[0].timesMs[0]);
+            const auto v = analysis::volumeFromMatrix(answer->value->series, loader->grid());
+            qDebug() << "DEBUG recount" << v.total();
+        }
+        for (const auto& request : m_loki->http().received())
+            if (request.target.contains("count_over_time")) qDebug() << "DEBUG target" << request.target;
+        const QImage image = m_workspace->grab().toImage();
+        QCOMPARE(image.size(), m_workspace->size() * m_workspace->devicePixelRatio());
+        const QString dir = qEnvironmentVariable("FIREBREAK_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(image.save(dir + QStringLiteral("/logs-workspace.png")));
     }
 
     void aDeadBackendGivesAClearErrorWithoutFreezing()

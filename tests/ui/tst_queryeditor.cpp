@@ -175,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(selections[0].cursor.selectionStart(), 4);
         QVERIFY(selections[0].format.background().color() != editor.palette().color(QPalette::Highlight));
         // Away from brackets: nothing.
-        cursor.setPosition(6);
+        cursor.setPosition(8);
         editor.setTextCursor(cursor);
         QVERIFY(editor.extraSelections().isEmpty());
     }
@@ -186,15 +186,23 @@ private Q_SLOTS:
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
         QSignalSpy run(&editor, &QueryEditor::runRequested);
-        QTest::keyClicks(&editor, QStringLiteral("up"));
+        // A space ends the name: no completion popup takes the Enter, which starts a new line.
+        QTest::keyClicks(&editor, QStringLiteral("up "));
+        QVERIFY(!editor.completer()->popup()->isVisible());
         QTest::keyClick(&editor, Qt::Key_Return);
         QCOMPARE(run.size(), 0);
-        QCOMPARE(editor.query(), QStringLiteral("up\n"));
+        QCOMPARE(editor.query(), QStringLiteral("up \n"));
         QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(run.size(), 1);
         QTest::keyClick(&editor, Qt::Key_Enter, Qt::ControlModifier);
         QCOMPARE(run.size(), 2);
-        QCOMPARE(editor.query(), QStringLiteral("up\n")); // running does not type
+        QCOMPARE(editor.query(), QStringLiteral("up \n")); // running does not type
+        // Ctrl+Enter also runs while the popup is open, and closes it.
+        QTest::keyClicks(&editor, QStringLiteral("grou"));
+        QTRY_VERIFY(editor.completer()->popup()->isVisible());
+        QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(run.size(), 3);
+        QVERIFY(!editor.completer()->popup()->isVisible());
     }
 
     void completesWithoutServer()

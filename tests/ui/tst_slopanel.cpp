@@ -16,6 +16,7 @@
 #include "net/profilestore.h"
 #include "prometheusurl.h"
 
+#include <QChartView>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -196,7 +197,11 @@ private Q_SLOTS:
         QVERIFY(e.sli.size() > 10);
         QCOMPARE(e.sli.timesMs.back(), EndMs);
         QVERIFY(near(e.sli.values.back(), 10.0 / 11.0));
-        auto* series = m_panel->findChild<QLineSeries*>(QStringLiteral("sliSeries"));
+        QLineSeries* series = nullptr;
+        for (QAbstractSeries* candidate : child<QChartView>("sliChart")->chart()->series()) {
+            if (candidate->objectName() == QStringLiteral("sliSeries"))
+                series = qobject_cast<QLineSeries*>(candidate);
+        }
         QVERIFY(series);
         QCOMPARE(series->count(), static_cast<int>(e.sli.size()));
         QVERIFY(near(series->at(series->count() - 1).y(), 1000.0 / 11.0));

@@ -122,6 +122,24 @@ private Q_SLOTS:
         QVERIFY(!LineMatcher(text(QStringLiteral("(a)\\1"), true)).isValid());
     }
 
+    // RE2's prefilter skips lines without the literals a regex needs: the answers must be the regex's own.
+    void regexPrefilter()
+    {
+        const LogBatch batch = makeBatch({ "upstream timeout trace_id=1", "connection refused traceid=2",
+            "timeout without the other", "trace_id=3 then timeout", "TIMEOUT TRACE_ID", "error x", "ERROR y", "Fatal",
+            "FATAL", "ZÜRICH", "MÜNCHEN", "zurich" });
+        const QString needsBoth = QStringLiteral("(timeout|refused).*trace_?id");
+        QCOMPARE(rowsOf(batch, text(needsBoth, true)), (std::vector<qint32> { 0, 1, 4 }));
+        QCOMPARE(rowsOf(batch, text(needsBoth, true, true)), (std::vector<qint32> { 0, 1 }));
+        QCOMPARE(rowsOf(batch, text(QStringLiteral("ERROR|FATAL"), true, true)), (std::vector<qint32> { 6, 8 }));
+        QCOMPARE(rowsOf(batch, text(QStringLiteral("ERROR|FATAL"), true)), (std::vector<qint32> { 5, 6, 7, 8 }));
+        QCOMPARE(rowsOf(batch, text(QStringLiteral("zürich|münchen"), true)), (std::vector<qint32> { 9, 10 }));
+        // No literal to require: every line goes to the regex.
+        QCOMPARE(rowsOf(batch, text(QStringLiteral("^\\w+ \\w+$"), true)), (std::vector<qint32> { 4, 5, 6 }));
+        QCOMPARE(LineMatcher(text(needsBoth, true)).matchRanges(QByteArrayView("a timeout b trace_id c")).size(),
+            std::size_t(1));
+    }
+
     void levelsAndPatterns()
     {
         const LogBatch batch = makeBatch(ShopLines);
@@ -191,6 +209,17 @@ private Q_SLOTS:
         QCOMPARE(bytes.size(), std::size_t(3));
         QCOMPARE(bytes[0], (std::pair<qsizetype, qsizetype>(1, 2)));
         QCOMPARE(bytes[2], (std::pair<qsizetype, qsizetype>(5, 2)));
+        // Searching on from every match's end, through the vector blocks and the last one.
+        for (int length = 60; length < 100; ++length) {
+            QByteArray line(length, '.');
+            const std::vector<qsizetype> at { 3, 40, length - 9, length - 2 };
+            for (const qsizetype a : at)
+                line.replace(a, 2, "Ab");
+            const auto found = LineMatcher(text(QStringLiteral("aB"))).matchRanges(QByteArrayView(line));
+            QCOMPARE(found.size(), at.size());
+            for (std::size_t k = 0; k < at.size(); ++k)
+                QCOMPARE(found[k].first, at[k]);
+        }
         // Overlapping occurrences are not counted twice.
         QCOMPARE(LineMatcher(text(QStringLiteral("aa"))).matchRanges(QByteArrayView("aaaa")).size(), std::size_t(2));
 

@@ -90,6 +90,7 @@ void DeclareDialog::setPrefill(const journal::DeclareRequest& prefill)
         m_commander->setText(prefill.commander);
     m_summary->setPlainText(prefill.summary);
     m_prefilledServices = prefill.services;
+    m_prefilledStartedMs = prefill.startedMs; // an alert knows when it became active: impact began then
     m_services->setText(prefill.services.join(QStringLiteral(", ")));
     m_servicesLabel->setVisible(!prefill.services.isEmpty());
     m_services->setVisible(!prefill.services.isEmpty());
@@ -103,6 +104,7 @@ journal::DeclareRequest DeclareDialog::request() const
     request.commander = m_commander->text().trimmed();
     request.summary = m_summary->toPlainText().trimmed();
     request.services = m_prefilledServices;
+    request.startedMs = m_prefilledStartedMs;
     return request;
 }
 

@@ -35,6 +35,7 @@ private:
     QLabel* m_services;
     QLabel* m_servicesLabel;
     QStringList m_prefilledServices;
+    std::optional<qint64> m_prefilledStartedMs;
 };
 
 } // namespace firebreak::ui

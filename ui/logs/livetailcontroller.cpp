@@ -38,6 +38,7 @@ void retire(std::unique_ptr<loki::LokiTail>& tail, QObject* receiver)
     loki::LokiTail* old = tail.release();
     old->stop();
     QObject::disconnect(old, nullptr, receiver, nullptr);
+    old->setParent(receiver); // gone with the receiver at the latest, should no event loop run again
     old->deleteLater();
 }
 

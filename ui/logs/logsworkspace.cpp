@@ -680,7 +680,7 @@ QString LogsWorkspace::statsText() const
 
 bool LogsWorkspace::isBusy() const
 {
-    return m_request.isActive() || m_pipeline->isBusy();
+    return m_querying || m_pipeline->isBusy();
 }
 
 void LogsWorkspace::run()
@@ -733,6 +733,7 @@ void LogsWorkspace::startQuery(const QString& expr, const TimeRange& range)
     m_queryTimer.start();
     m_stats->setText(tr("Asking %1…").arg(profile->name));
     m_banner->hide();
+    m_querying = true;
     m_request.replace(client.queryRange({ state.expr, state.startNs, state.endNs, state.limit, state.direction, {} },
         this, [this, job](loki::Answer<loki::QueryResult> answer) {
             if (job == m_queryJob)
@@ -745,6 +746,7 @@ void LogsWorkspace::startQuery(const QString& expr, const TimeRange& range)
 
 void LogsWorkspace::takeAnswer(loki::Answer<loki::QueryResult> answer)
 {
+    m_querying = false;
     m_state.queryMs = static_cast<double>(m_queryTimer.nsecsElapsed()) / 1e6;
     if (!answer.ok()) {
         if (answer.error->kind == loki::QueryError::Kind::Network
@@ -805,7 +807,7 @@ QSet<QByteArray> LogsWorkspace::boundaryIdentities(qint64 ns) const
 void LogsWorkspace::loadPage(bool older)
 {
     const auto profile = currentProfile();
-    if (!m_haveQuery || !profile || m_request.isActive())
+    if (!m_haveQuery || !profile || m_querying)
         return;
     loki::RangeQuery page { m_state.expr, 0, 0, m_state.limit, m_state.direction, {} };
     qint64 boundary = 0;
@@ -827,6 +829,7 @@ void LogsWorkspace::loadPage(bool older)
     m_loadNewer->setEnabled(false);
     m_stats->setText(older ? tr("Asking %1 for older lines…").arg(profile->name)
                            : tr("Asking %1 for newer lines…").arg(profile->name));
+    m_querying = true;
     m_request.replace(client.queryRange(
         page, this, [this, job, older, known = boundaryIdentities(boundary)](loki::Answer<loki::QueryResult> answer) {
             if (job == m_queryJob)
@@ -836,6 +839,7 @@ void LogsWorkspace::loadPage(bool older)
 
 void LogsWorkspace::takePage(bool older, loki::Answer<loki::QueryResult> answer, QSet<QByteArray> known)
 {
+    m_querying = false;
     m_state.queryMs = static_cast<double>(m_queryTimer.nsecsElapsed()) / 1e6;
     m_loadOlder->setEnabled(true);
     m_loadNewer->setEnabled(true);
@@ -866,6 +870,7 @@ void LogsWorkspace::showLines(LogBatch lines, const QString& title)
     if (m_live->isChecked())
         m_live->setChecked(false);
     m_request.cancel();
+    m_querying = false;
     ++m_queryJob;
     clearPatternFilter();
     m_haveQuery = false;
@@ -927,7 +932,7 @@ void LogsWorkspace::updateBanner()
 
 void LogsWorkspace::updateStats()
 {
-    if (m_request.isActive())
+    if (m_querying)
         return; // "Asking …" stays until the answer
     const qint64 loaded = m_model->lineCount();
     const int shown = m_model->rowCount();
@@ -1041,6 +1046,7 @@ void LogsWorkspace::setLive(bool on)
         return;
     }
     m_request.cancel();
+    m_querying = false;
     ++m_queryJob;
     clearPatternFilter();
     m_volume->cancel();

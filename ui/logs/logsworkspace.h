@@ -141,6 +141,7 @@ private:
     std::shared_ptr<const analysis::TraceIdFinder> m_traceIds;
     QueryState m_state;
     bool m_haveQuery = false;
+    bool m_querying = false; // a query or page is asked and not answered
     net::LatestRequest m_request;
     quint64 m_queryJob = 0;
     QElapsedTimer m_queryTimer;

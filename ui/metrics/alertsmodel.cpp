@@ -28,14 +28,6 @@ int stateRank(AlertState state)
     return 2;
 }
 
-QString valueText(const QString& value)
-{
-    const std::optional<double> number = prometheus::parseSampleValue(value);
-    if (!number || !std::isfinite(*number))
-        return value;
-    return QString::number(*number, 'g', 6);
-}
-
 } // namespace
 
 AlertsModel::AlertsModel(QObject* parent)
@@ -162,6 +154,14 @@ QVariant AlertsModel::headerData(int section, Qt::Orientation orientation, int r
     default:
         return {};
     }
+}
+
+QString AlertsModel::valueText(const QString& value)
+{
+    const std::optional<double> number = prometheus::parseSampleValue(value);
+    if (!number || !std::isfinite(*number))
+        return value;
+    return QString::number(*number, 'g', 6);
 }
 
 QString AlertsModel::labelsText(const prometheus::LabelSet& labels)

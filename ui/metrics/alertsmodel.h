@@ -58,6 +58,8 @@ public:
     /// "12m ago (2026-11-25 21:50:03)"; "—" without a time.
     static QString sinceText(std::optional<qint64> activeAtMs, qint64 nowMs, TimeDisplay display);
     static QString stateText(prometheus::AlertState state);
+    /// The server's "1e+00" as "1"; NaN and ±Inf as the server wrote them.
+    static QString valueText(const QString& value);
     static QColor stateColor(prometheus::AlertState state);
 
 private:

@@ -253,7 +253,6 @@ void AlertsPanel::refresh()
     m_waiting = 2;
     m_alertsAnswer.reset();
     m_rulesAnswer.reset();
-    m_refreshButton->setEnabled(false);
     m_alertsRequest.replace(m_client->alerts(this, [this, generation](Answer<std::vector<Alert>> answer) {
         if (generation != m_generation)
             return;
@@ -273,7 +272,6 @@ void AlertsPanel::refresh()
 
 void AlertsPanel::finish()
 {
-    m_refreshButton->setEnabled(true);
     const qint64 now = m_context.timeRange().now();
     const QString source = m_client ? m_client->profile().name : QString();
     if (!m_alertsAnswer || !m_alertsAnswer->ok()) {
@@ -389,7 +387,7 @@ void AlertsPanel::showSelection()
     html += QStringLiteral("<p>%1 · %2</p>")
                 .arg(escaped(tr("Since %1")
                                  .arg(AlertsModel::sinceText(alert.activeAtMs, m_context.timeRange().now(), display))),
-                    escaped(tr("Value %1").arg(alert.value)));
+                    escaped(tr("Value %1").arg(AlertsModel::valueText(alert.value))));
     html += QStringLiteral("<h4>%1</h4>").arg(escaped(tr("Labels"))) + labelTable(alert.labels);
     if (!alert.annotations.isEmpty())
         html += QStringLiteral("<h4>%1</h4>").arg(escaped(tr("Annotations"))) + labelTable(alert.annotations);

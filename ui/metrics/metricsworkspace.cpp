@@ -157,6 +157,7 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     m_busy->setTextVisible(false);
     m_busy->hide();
     m_summary->setObjectName(QStringLiteral("metricsSummary"));
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never what keeps a side panel out
 
     auto* addQueryButton = new QToolButton(this);
     addQueryButton->setObjectName(QStringLiteral("metricsAddQuery"));

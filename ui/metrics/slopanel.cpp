@@ -259,6 +259,7 @@ SloPanel::SloPanel(AppContext& context, QWidget* parent)
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({ 200, 800 });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_error);
@@ -291,7 +292,9 @@ SloPanel::SloPanel(AppContext& context, QWidget* parent)
     connect(&m_context.journal(), &journal::JournalService::opened, this, &SloPanel::reload);
 
     showList(QString());
-    reload();
+    // Until the journal is open there is nothing to read; opened() reloads.
+    if (m_context.journal().isOpen())
+        reload();
 }
 
 SloPanel::~SloPanel()
