@@ -620,7 +620,9 @@ private Q_SLOTS:
         {
             QSaveFile sd(file);
             QVERIFY(sd.open(QIODevice::WriteOnly));
-            sd.write(R"([{"targets":["127.0.0.1:)" + QByteArray::number(target.port()) + R"("]}])");
+            // A label of this run: exemplars of earlier runs on the same server are not counted.
+            sd.write(R"([{"targets":["127.0.0.1:)" + QByteArray::number(target.port()) + R"("],"labels":{"run":")"
+                + QByteArray::number(baseS) + R"("}}])");
             QVERIFY(sd.commit());
         }
         const auto removeFile = qScopeGuard([&file] { QFile::remove(file); });
@@ -629,7 +631,7 @@ private Q_SLOTS:
 
         const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
         m_context->timeRange().setAbsolute({ baseS * 1000 - 120000, nowMs + 30000 });
-        typeAndRun(0, QStringLiteral("ui_checkout_latency_seconds_bucket{le!=\"+Inf\"}"));
+        typeAndRun(0, QStringLiteral("ui_checkout_latency_seconds_bucket{le!=\"+Inf\",run=\"%1\"}").arg(baseS));
         QTRY_COMPARE_WITH_TIMEOUT(chart()->exemplarMarkerCount(), 2, WaitMs);
         QVERIFY(row(0)->statusText().contains(QStringLiteral("2 exemplars")));
 

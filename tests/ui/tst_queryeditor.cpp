@@ -132,6 +132,15 @@ private Q_SLOTS:
         QVERIFY(colour(TokenKind::Metric) != colour(TokenKind::Function));
         QVERIFY(colour(TokenKind::LabelName) != colour(TokenKind::LabelValue));
 
+        // A dark theme gets its own colours, applied at once.
+        const QColor lightMetric = colour(TokenKind::Metric);
+        QPalette dark = editor.palette();
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        editor.setPalette(dark);
+        QVERIFY(colour(TokenKind::Metric) != lightMetric);
+        QCOMPARE(foregroundAt(editor, int(query.indexOf(u"http_requests_total"))), colour(TokenKind::Metric));
+
         // An edit re-colours what it touches and leaves the rest as it was.
         QTextCursor cursor(editor.document());
         cursor.setPosition(int(query.indexOf(u"# all")));
@@ -198,6 +207,7 @@ private Q_SLOTS:
         QCOMPARE(run.size(), 2);
         QCOMPARE(editor.query(), QStringLiteral("up \n")); // running does not type
         // Ctrl+Enter also runs while the popup is open, and closes it.
+        editor.setQuery(QString());
         QTest::keyClicks(&editor, QStringLiteral("grou"));
         QTRY_VERIFY(editor.completer()->popup()->isVisible());
         QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);

@@ -98,13 +98,12 @@ QueryHighlighter::QueryHighlighter(QueryLanguage language, QTextDocument* docume
     : QSyntaxHighlighter(document)
     , m_language(language)
 {
-    updateFormats();
+    setPalette(QPalette());
 }
 
-void QueryHighlighter::updateFormats()
+void QueryHighlighter::setPalette(const QPalette& palette)
 {
-    const QWidget* widget = qobject_cast<QWidget*>(document() ? document()->parent() : nullptr);
-    const bool dark = isDark(widget ? widget->palette() : QPalette());
+    const bool dark = isDark(palette);
     // GitHub's light and dark code colours: readable on both bases, distinct for the common colour blindness.
     const QColor metric = dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae);
     const QColor function = dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x82, 0x50, 0xdf);
@@ -130,6 +129,7 @@ void QueryHighlighter::updateFormats()
     invalid.setUnderlineStyle(QTextCharFormat::WaveUnderline);
     invalid.setUnderlineColor(Qt::red);
     m_formats[size_t(TokenKind::Invalid)] = invalid;
+    rehighlight();
 }
 
 QTextCharFormat QueryHighlighter::format(TokenKind kind) const
@@ -226,6 +226,7 @@ QueryEditor::QueryEditor(QueryLanguage language, QWidget* parent)
             ? tr("PromQL, e.g. rate(http_requests_total[5m]) — Ctrl+Enter runs, Ctrl+Space completes")
             : tr("LogQL, e.g. {app=\"checkout\"} |= \"error\" — Ctrl+Enter runs, Ctrl+Space completes"));
 
+    m_highlighter->setPalette(palette());
     m_completer->setModel(m_model);
     m_completer->setWidget(this);
     m_completer->setCompletionMode(QCompleter::PopupCompletion);
@@ -301,6 +302,13 @@ void QueryEditor::keyPressEvent(QKeyEvent* event)
     m_typing = true;
     QPlainTextEdit::keyPressEvent(event);
     m_typing = false;
+}
+
+void QueryEditor::changeEvent(QEvent* event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        m_highlighter->setPalette(palette());
 }
 
 void QueryEditor::onTextChanged()

@@ -25,12 +25,13 @@ public:
 
     /// The format a token kind gets (for tests and for a legend).
     QTextCharFormat format(analysis::TokenKind kind) const;
+    /// Colours for a light or dark base (the editor passes its palette when the theme changes).
+    void setPalette(const QPalette& palette);
 
 protected:
     void highlightBlock(const QString& text) override;
 
 private:
-    void updateFormats();
     const QList<analysis::QueryToken>& tokens();
 
     analysis::QueryLanguage m_language;
@@ -95,6 +96,7 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void onTextChanged();

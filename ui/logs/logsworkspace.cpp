@@ -447,10 +447,10 @@ void LogsWorkspace::buildUi()
 
     connect(m_pipeline, &LogPipeline::loaded, this, [this](qint64, double levelsMs) {
         m_levelsMs = levelsMs;
-        const LogSegment all = m_model->snapshot().merged();
-        if (all.batch)
+        withAllLines([this](const LogSegment& all) {
             m_volume->setLoadedLines(all.batch, all.levels);
-        refreshPatterns();
+            minePatterns(all);
+        });
         updateStats();
         updateBanner();
         Q_EMIT queryFinished();
@@ -463,13 +463,11 @@ void LogsWorkspace::buildUi()
                 m_patternTimer.start();
             return;
         }
-        // A further page: the histogram's estimate and the patterns count it too (merged on a worker).
-        refreshPatterns();
-        QtConcurrent::run([lines = m_model->snapshot()] { return lines.merged(); })
-            .then(this, [this, job = m_queryJob](LogSegment all) {
-                if (job == m_queryJob)
-                    m_volume->setLoadedLines(all.batch, all.levels);
-            });
+        // A further page: the histogram's estimate and the patterns count it too.
+        withAllLines([this](const LogSegment& all) {
+            m_volume->setLoadedLines(all.batch, all.levels);
+            minePatterns(all);
+        });
     });
     connect(m_pipeline, &LogPipeline::viewApplied, this, [this](double filterMs, double dedupMs, const QString& error) {
         m_filterMs = filterMs;
@@ -1024,6 +1022,9 @@ void LogsWorkspace::showSelectedLine()
 void LogsWorkspace::setLive(bool on)
 {
     m_pause->setEnabled(on);
+    // The tail's lines arrive oldest first, at the bottom; paging belongs to a query.
+    m_direction->setEnabled(!on);
+    m_limit->setEnabled(!on);
     if (!on) {
         m_tail->stop();
         {
@@ -1043,6 +1044,8 @@ void LogsWorkspace::setLive(bool on)
         const QSignalBlocker blocker(m_live);
         m_live->setChecked(false);
         m_pause->setEnabled(false);
+        m_direction->setEnabled(true);
+        m_limit->setEnabled(true);
         return;
     }
     m_request.cancel();
@@ -1076,40 +1079,50 @@ void LogsWorkspace::onTailLines(const LogBatch& lines)
     m_pipeline->append(lines);
 }
 
-void LogsWorkspace::refreshPatterns()
+void LogsWorkspace::withAllLines(std::function<void(const LogSegment&)> use)
 {
     const LogSnapshot lines = m_model->snapshot();
     if (lines.isEmpty())
         return;
-    // One batch for the miner: the model's own when it is one segment, else a merge made on the miner's worker.
-    const LogSegment first = lines.segments.front();
+    const LogSegment& first = lines.segments.front();
+    if (lines.segments.size() == 1 && first.firstId == lines.beginId) {
+        use(first);
+        return;
+    }
+    // Merged on a worker; the model then holds the merge too, so the lines are in memory once.
+    QtConcurrent::run([lines] { return lines.merged(); }).then(this, [this, use](LogSegment merged) {
+        if (merged.endId() <= m_model->beginId())
+            return; // lines of an earlier query
+        m_model->replaceSegments(merged);
+        use(merged);
+    });
+}
+
+void LogsWorkspace::minePatterns(const LogSegment& all)
+{
     qint64 fromNs = m_state.startNs;
     qint64 toNs = m_state.endNs;
     if (m_live->isChecked() || toNs <= fromNs) {
-        fromNs = lines.line(lines.beginId).line->timestampNs;
-        toNs = lines.line(lines.endId - 1).line->timestampNs + 1;
+        const LogBatch& batch = *all.batch;
+        fromNs = batch.at(0).timestampNs;
+        toNs = batch.at(batch.size() - 1).timestampNs;
         if (fromNs > toNs)
             std::swap(fromNs, toNs);
+        ++toNs;
     }
-    const quint64 job = ++m_patternJob;
-    if (lines.segments.size() == 1 && first.firstId == lines.beginId) {
-        m_patternBases.clear();
-        m_patternBases.insert(first.batch.get(), first.firstId);
-        m_patterns->setLines(first.batch, fromNs, toNs);
-        return;
-    }
-    QtConcurrent::run([lines] { return lines.merged(); }).then(this, [this, fromNs, toNs, job](LogSegment merged) {
-        if (job != m_patternJob)
-            return;
-        // Keeps the mined batch's base while its patterns are in use, and the new one.
-        const auto* mined = m_patterns->minedLines().get();
-        const qint64 minedBase = m_patternBases.value(mined, -1);
-        m_patternBases.clear();
-        if (minedBase >= 0)
-            m_patternBases.insert(mined, minedBase);
-        m_patternBases.insert(merged.batch.get(), merged.firstId);
-        m_patterns->setLines(merged.batch, fromNs, toNs);
-    });
+    // The mined batch's base stays known while its patterns are in use, until the new mining replaces them.
+    const auto* mined = m_patterns->minedLines().get();
+    const qint64 minedBase = m_patternBases.value(mined, -1);
+    m_patternBases.clear();
+    if (minedBase >= 0)
+        m_patternBases.insert(mined, minedBase);
+    m_patternBases.insert(all.batch.get(), all.firstId);
+    m_patterns->setLines(all.batch, fromNs, toNs);
+}
+
+void LogsWorkspace::refreshPatterns()
+{
+    withAllLines([this](const LogSegment& all) { minePatterns(all); });
 }
 
 journal::Evidence LogsWorkspace::evidenceForSelection() const

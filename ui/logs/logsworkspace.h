@@ -2,6 +2,7 @@
 
 #include "backends/loki/lokiclient.h"
 #include "journal/journal.h"
+#include "logsnapshot.h"
 #include "model/timerange.h"
 #include "net/connectionprofile.h"
 #include "net/latestrequest.h"
@@ -12,6 +13,7 @@
 #include <QWidget>
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -134,6 +136,9 @@ private:
     void onTailLines(const LogBatch& lines);
     void pinSelection();
     void refreshPatterns();
+    /// All held lines as one segment (merged on a worker when they are several; the model then shares it).
+    void withAllLines(std::function<void(const LogSegment&)> use);
+    void minePatterns(const LogSegment& all);
     void clearPatternFilter();
     QSet<QByteArray> boundaryIdentities(qint64 ns) const;
 
@@ -154,7 +159,6 @@ private:
     bool m_followTail = true;
     qint64 m_currentId = -1; // the current line across a reset of the rows
     qint32 m_patternFilter = -1;
-    quint64 m_patternJob = 0;
     QHash<const LogBatch*, qint64> m_patternBases; // line id of line 0 of each batch given to the patterns view
     double m_tailRate = 0;
 
