@@ -9,6 +9,7 @@
 #include "logs/loglistmodel.h"
 #include "logs/logpipeline.h"
 #include "logs/logsworkspace.h"
+#include "logs/patternsview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 #include <QListView>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -59,13 +61,15 @@ LogBatch generateLines(qsizetype lines, quint32 seed = 7)
                 + QByteArray::number(r % 100000) + QByteArrayLiteral("\",\"status\":200,\"duration_ms\":")
                 + QByteArray::number(r % 997) + QByteArrayLiteral(",\"trace_id\":\"")
                 + QByteArray::number(trace, 16).rightJustified(32, '0') + QByteArrayLiteral("\",\"user\":\"u-")
-                + QByteArray::number(r % 5000) + QByteArrayLiteral("\"}");
+                + QByteArray::number(r % 5000) + QByteArrayLiteral("\",\"pod\":\"cart-7d9f8b6c5-")
+                + QByteArray::number(r % 99999) + QByteArrayLiteral("\",\"region\":\"eu-west-1\"}");
         } else {
             text = QByteArrayLiteral("level=info msg=\"checkout step finished\" order_id=ord-")
                 + QByteArray::number(r % 1000000) + QByteArrayLiteral(" trace_id=")
                 + QByteArray::number(trace, 16).rightJustified(32, '0') + QByteArrayLiteral(" duration_ms=")
                 + QByteArray::number(r % 3000) + QByteArrayLiteral(" cart_items=") + QByteArray::number(r % 17)
-                + QByteArrayLiteral(" region=eu-west-1 host=web-") + QByteArray::number(r % 40);
+                + QByteArrayLiteral(" region=eu-west-1 host=web-") + QByteArray::number(r % 40)
+                + QByteArrayLiteral(" user=u-") + QByteArray::number(r % 5000) + QByteArrayLiteral(" cache=miss");
         }
         batch.append(BaseNs + i * 1000 + (r % 1000), stream, text);
     }
@@ -82,6 +86,18 @@ std::shared_ptr<const ui::LogLevels> levels100k()
 {
     static const auto levels = std::make_shared<const ui::LogLevels>(analysis::detectLevels(*lines100k()));
     return levels;
+}
+
+/// Runs the event loop until `done` (at most `timeoutMs`).
+template <typename Predicate> void waitFor(Predicate done, qint64 timeoutMs = 60000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            std::abort();
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
 }
 
 qint64 procStatusKiB(const char* key)
@@ -105,6 +121,7 @@ void BM_ModelBatchedInsert100k(benchmark::State& state)
     view.setUniformItemSizes(true);
     view.setModel(&model);
     view.resize(1200, 800);
+    view.show();
     const auto batch = lines100k();
     const auto levels = levels100k();
     for (auto _ : state) {
@@ -117,6 +134,56 @@ void BM_ModelBatchedInsert100k(benchmark::State& state)
     state.SetItemsProcessed(state.iterations() * batch->size());
 }
 BENCHMARK(BM_ModelBatchedInsert100k)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// A query's answer of 100,000 lines through the worker pipeline until the list shows it: level detection on
+/// the pool, then the model reset and the view's layout on the GUI thread.
+void BM_PipelineLoad100k(benchmark::State& state)
+{
+    ui::LogListModel model;
+    ui::LogPipeline pipeline(model);
+    QListView view;
+    view.setUniformItemSizes(true);
+    view.setModel(&model);
+    view.resize(1200, 800);
+    view.show();
+    for (auto _ : state) {
+        state.PauseTiming();
+        LogBatch copy = *lines100k();
+        state.ResumeTiming();
+        QSignalSpy loaded(&pipeline, &ui::LogPipeline::loaded);
+        pipeline.load(std::move(copy));
+        waitFor([&] { return loaded.count() > 0; });
+        QCoreApplication::processEvents();
+        benchmark::DoNotOptimize(model.rowCount());
+    }
+    state.counters["rows"] = model.rowCount();
+}
+BENCHMARK(BM_PipelineLoad100k)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// A substring filter of 100,000 loaded lines through the pipeline until the list shows the rows.
+void BM_PipelineFilter100k(benchmark::State& state)
+{
+    ui::LogListModel model;
+    ui::LogPipeline pipeline(model);
+    model.setLines(lines100k(), levels100k());
+    QListView view;
+    view.setUniformItemSizes(true);
+    view.setModel(&model);
+    view.resize(1200, 800);
+    view.show();
+    int i = 0;
+    for (auto _ : state) {
+        ui::LogView filter;
+        filter.filter.text = (i++ % 2) ? QStringLiteral("checkout") : QStringLiteral("cart");
+        QSignalSpy applied(&pipeline, &ui::LogPipeline::viewApplied);
+        pipeline.setView(filter);
+        waitFor([&] { return applied.count() > 0; });
+        QCoreApplication::processEvents();
+        benchmark::DoNotOptimize(model.rowCount());
+    }
+    state.counters["rows"] = model.rowCount();
+}
+BENCHMARK(BM_PipelineFilter100k)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 /// 100,000 lines arriving as 100 live-tail polls of 1,000 into a model bounded at 50,000 lines: one insert and
 /// (past the bound) one removal per poll.
@@ -138,6 +205,7 @@ void BM_ModelTailAppendBounded(benchmark::State& state)
     view.setUniformItemSizes(true);
     view.setModel(&model);
     view.resize(1200, 800);
+    view.show();
     for (auto _ : state) {
         model.clear();
         model.setMaxLines(50000);
@@ -193,10 +261,14 @@ void BM_WorkspaceHolds1M(benchmark::State& state)
         workspace->show();
         QElapsedTimer timer;
         timer.start();
-        workspace->showLines(generateLines(1'000'000, 11));
+        LogBatch lines = generateLines(1'000'000, 11);
+        state.counters["avg_line_bytes"] = static_cast<double>(lines.textBytes()) / static_cast<double>(lines.size());
         QSignalSpy finished(workspace.get(), &ui::LogsWorkspace::queryFinished);
-        if (!finished.wait(120000))
-            std::abort();
+        workspace->showLines(std::move(lines));
+        waitFor([&] { return finished.count() > 0 && !workspace->isBusy(); });
+        // The patterns of the lines are mined on a worker after they are shown: their memory counts too.
+        auto* patterns = workspace->findChild<ui::PatternsView*>();
+        waitFor([&] { return patterns && !patterns->isMining() && patterns->patternOfLine(); });
         const double loadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         QCoreApplication::processEvents();
         benchmark::DoNotOptimize(workspace->grab().size());
@@ -211,6 +283,57 @@ void BM_WorkspaceHolds1M(benchmark::State& state)
     }
 }
 BENCHMARK(BM_WorkspaceHolds1M)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// The same 1,000,000 lines asked from a Loki (a fake-loki holding tests' generated push, see bench/README.md):
+/// the workspace pages through Loki's 5,000-line limit, then detects levels, mines patterns and shows the list.
+/// Skipped unless FIREBREAK_BENCH_LOKI_URL names that Loki.
+void BM_WorkspaceQueries1M(benchmark::State& state)
+{
+    const QString url = qEnvironmentVariable("FIREBREAK_BENCH_LOKI_URL");
+    if (url.isEmpty()) {
+        state.SkipWithError("FIREBREAK_BENCH_LOKI_URL is not set");
+        return;
+    }
+    for (auto _ : state) {
+        QTemporaryDir dir;
+        const qint64 before = procStatusKiB("VmRSS:");
+        auto context = std::make_unique<AppContext>(
+            dir.filePath(QStringLiteral("settings.ini")), dir.filePath(QStringLiteral("secrets.json")));
+        net::ConnectionProfile profile;
+        profile.id = QStringLiteral("bench-loki");
+        profile.name = QStringLiteral("bench-loki");
+        profile.kind = net::BackendKind::Loki;
+        profile.baseUrl = QUrl(url);
+        profile.timeout = std::chrono::milliseconds(60000);
+        if (!context->saveProfiles({ profile }))
+            std::abort();
+        auto workspace = std::make_unique<ui::LogsWorkspace>(*context);
+        workspace->resize(1400, 900);
+        workspace->show();
+        workspace->findChild<QSpinBox*>(QStringLiteral("logsLimit"))->setValue(1'000'000);
+        QElapsedTimer timer;
+        timer.start();
+        QSignalSpy finished(workspace.get(), &ui::LogsWorkspace::queryFinished);
+        workspace->runQuery(
+            QStringLiteral(R"({env="bench"})"), { BaseNs / 1'000'000 - 1000, BaseNs / 1'000'000 + 2000 });
+        waitFor([&] { return finished.count() > 0 && !workspace->isBusy(); }, 600000);
+        const double loadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        auto* patterns = workspace->findChild<ui::PatternsView*>();
+        waitFor([&] { return patterns && !patterns->isMining() && patterns->patternOfLine(); });
+        QCoreApplication::processEvents();
+        benchmark::DoNotOptimize(workspace->grab().size());
+        const qint64 after = procStatusKiB("VmRSS:");
+        state.counters["rows"] = workspace->model()->rowCount();
+        state.counters["query_and_show_ms"] = loadMs;
+        state.counters["rss_MiB"] = static_cast<double>(after) / 1024.0;
+        state.counters["rss_growth_MiB"] = static_cast<double>(after - before) / 1024.0;
+        state.counters["peak_MiB"] = static_cast<double>(procStatusKiB("VmHWM:")) / 1024.0;
+        state.SetLabel(workspace->statsText().toStdString());
+        workspace.reset();
+        context.reset();
+    }
+}
+BENCHMARK(BM_WorkspaceQueries1M)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 

@@ -8,6 +8,7 @@
 #include "common/appcontext.h"
 #include "common/emptystate.h"
 #include "common/queryeditor.h"
+#include "common/queryhistorybutton.h"
 #include "metrics/metricschartview.h"
 #include "metrics/metricslegend.h"
 #include "metrics/metricsqueryrow.h"
@@ -136,6 +137,7 @@ private:
     {
         QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->isLoading(), WaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(!chart()->isUpdating(), WaitMs);
+        QCoreApplication::processEvents(); // the chart's layout after new axis labels
     }
 
     /// What PromQL returns for `expr` over the workspace's last range and step, asked directly.
@@ -211,6 +213,9 @@ private Q_SLOTS:
         QCOMPARE(chart()->geometry().xMin, double(EndMs - HourMs));
         QCOMPARE(chart()->geometry().xMax, double(EndMs));
         QVERIFY2(chart()->xAxisLabels().size() >= 4, qPrintable(chart()->xAxisLabels().join(u',')));
+        m_context->timeRange().setDisplay(TimeDisplay::Utc);
+        QVERIFY2(
+            chart()->xAxisLabels().contains(QStringLiteral("09:30")), qPrintable(chart()->xAxisLabels().join(u',')));
     }
 
     void gapsStayGaps()
@@ -233,7 +238,8 @@ private Q_SLOTS:
         QVERIFY(runs.size() >= 5);
         QCOMPARE(chart()->plottedPoints(0), pointsOf(s));
         // One line per run: nothing drawn across the gaps.
-        QCOMPARE(chart()->plottedLineCount(0), int(std::count_if(runs.begin(), runs.end(), [](int n) { return n > 1; })));
+        QCOMPARE(
+            chart()->plottedLineCount(0), int(std::count_if(runs.begin(), runs.end(), [](int n) { return n > 1; })));
     }
 
     void decimatesToThePlotWidth()
@@ -277,6 +283,62 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(chart()->plottedPoints(0).size(), 721, WaitMs);
     }
 
+    void nanAndInfinityAreShownNotDrawn()
+    {
+        row(0)->setLegendFormat(QStringLiteral("nan"));
+        typeAndRun(0, QStringLiteral("fb_queue_depth{service=\"payment\"} * 0 / 0"));
+        m_workspace->addQuery(QString(), QStringLiteral("inf"));
+        typeAndRun(1, Checkout + QStringLiteral(" / 0"));
+        QCOMPARE(chart()->seriesCount(), 2);
+        QCOMPARE(m_workspace->result()->series[0].data.size(), 241);
+        QVERIFY(std::isnan(m_workspace->result()->series[0].data.values[0]));
+        QCOMPARE(m_workspace->result()->series[1].data.values[0], std::numeric_limits<double>::infinity());
+        // Nothing to draw, both named in the legend and the tooltip, the scale untouched.
+        QVERIFY(chart()->plottedPoints(0).isEmpty());
+        QVERIFY(chart()->plottedPoints(1).isEmpty());
+        QCOMPARE(chart()->legend()->count(), 2);
+        QCOMPARE(chart()->geometry().yMin, 0.0);
+        QCOMPARE(chart()->geometry().yMax, 1.0);
+        const ChartGeometry g = chart()->geometry();
+        QTest::mouseMove(chart()->plotWidget(), g.plotArea.center().toPoint());
+        QTRY_VERIFY(!chart()->hoverText().isEmpty());
+        QVERIFY2(chart()->hoverText().contains(QStringLiteral("nan: <b>NaN</b>")), qPrintable(chart()->hoverText()));
+        QVERIFY2(chart()->hoverText().contains(QStringLiteral("inf: <b>+Inf</b>")), qPrintable(chart()->hoverText()));
+        MetricsTableModel* table = m_workspace->tableModel();
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->index(0, MetricsTableModel::ValueColumn).data().toString(), QStringLiteral("NaN"));
+        QCOMPARE(table->index(1, MetricsTableModel::ValueColumn).data().toString(), QStringLiteral("+Inf"));
+        // Frozen as Prometheus writes them: JSON has no NaN.
+        const QJsonObject frozen
+            = QJsonDocument::fromJson(MetricsWorkspace::frozenJson(*m_workspace->result(), {}, {})).object();
+        const QJsonArray series = frozen.value(QStringLiteral("series")).toArray();
+        QCOMPARE(series[0].toObject().value(QStringLiteral("points")).toArray()[0].toArray()[1].toString(),
+            QStringLiteral("NaN"));
+        QCOMPARE(series[1].toObject().value(QStringLiteral("points")).toArray()[0].toArray()[1].toString(),
+            QStringLiteral("+Inf"));
+    }
+
+    void historyKeepsWhatTheUserRan()
+    {
+        QSignalSpy recorded(row(0)->history(), &QueryHistoryButton::recorded);
+        typeAndRun(0, Checkout);
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, WaitMs);
+        QCOMPARE(recorded.first().at(0).toString(), Checkout);
+        QCOMPARE(recorded.first().at(1).toString(), QString()); // no error: in the journal
+        // A re-run for another range is not a new entry.
+        m_context->timeRange().setAbsolute({ EndMs - 2 * HourMs, EndMs });
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->lastRange().fromMs, EndMs - 2 * HourMs, WaitMs);
+        waitForChart();
+        QCOMPARE(recorded.count(), 1);
+        // Picked from the history, a query replaces the row's text and runs.
+        const QString payment = QStringLiteral("fb_queue_depth{service=\"payment\"}");
+        Q_EMIT row(0)->history()->querySelected(payment);
+        QCOMPARE(row(0)->query(), payment);
+        waitForChart();
+        QTRY_VERIFY2_WITH_TIMEOUT(chart()->seriesName(0) == payment, qPrintable(row(0)->statusText() + u'|' + row(0)->query() + u'|' + QString::number(chart()->seriesCount())), WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 2, WaitMs);
+    }
+
     void severalQueriesWithLegendFormats()
     {
         row(0)->setLegendFormat(QStringLiteral("depth {{service}}"));
@@ -290,7 +352,8 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             names << chart()->seriesName(i);
         QCOMPARE(names,
-            (QStringList { QStringLiteral("depth checkout"), QStringLiteral("depth payment"), QStringLiteral("requests") }));
+            (QStringList {
+                QStringLiteral("depth checkout"), QStringLiteral("depth payment"), QStringLiteral("requests") }));
         for (const QPointF& p : chart()->plottedPoints(2))
             QCOMPARE(p.y(), 3.2);
         QCOMPARE(chart()->legend()->count(), 3);
@@ -356,8 +419,8 @@ private Q_SLOTS:
         QTest::mouseRelease(plot, Qt::LeftButton, {}, to);
         QCOMPARE(changed.count(), 1);
         const TimeRange zoomed = m_context->timeRange().range();
-        QCOMPARE(zoomed,
-            (TimeRange { qint64(std::llround(g.xToTime(from.x()))), qint64(std::llround(g.xToTime(to.x()))) }));
+        QCOMPARE(
+            zoomed, (TimeRange { qint64(std::llround(g.xToTime(from.x()))), qint64(std::llround(g.xToTime(to.x()))) }));
         QVERIFY(m_context->timeRange().canZoomBack());
         // About the middle half of the hour.
         QVERIFY(std::abs(zoomed.durationMs() - HourMs / 2) < 60000);
@@ -395,8 +458,8 @@ private Q_SLOTS:
 
     void instantModeAndTable()
     {
-        QTest::mouseClick(m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsInstant")), Qt::LeftButton,
-            {}, QPoint(4, 4));
+        QTest::mouseClick(
+            m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsInstant")), Qt::LeftButton, {}, QPoint(4, 4));
         QVERIFY(m_workspace->isInstantMode());
         row(0)->setLegendFormat(QStringLiteral("{{service}}"));
         typeAndRun(0, QStringLiteral("fb_queue_depth"));
@@ -408,7 +471,8 @@ private Q_SLOTS:
         for (int r = 0; r < 2; ++r) {
             values.insert(table->index(r, MetricsTableModel::SeriesColumn).data().toString(),
                 table->index(r, MetricsTableModel::ValueColumn).data().toString());
-            QCOMPARE(table->index(r, MetricsTableModel::TimeColumn).data(MetricsTableModel::SortRole).toLongLong(), EndMs);
+            QCOMPARE(
+                table->index(r, MetricsTableModel::TimeColumn).data(MetricsTableModel::SortRole).toLongLong(), EndMs);
         }
         // At the end of the range (k = 720): 100 + 720 % 37.
         QCOMPARE(values.value(QStringLiteral("checkout")), QStringLiteral("117"));
@@ -460,24 +524,25 @@ private Q_SLOTS:
         QCOMPARE(chart()->plottedLineCount(0), 0);
 
         mode->setCurrentIndex(mode->findData(int(ChartMode::Lines)));
-        QTest::mouseClick(m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsLogScale")), Qt::LeftButton, {},
-            QPoint(4, 4));
+        QTest::mouseClick(
+            m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsLogScale")), Qt::LeftButton, {}, QPoint(4, 4));
         waitForChart();
         QVERIFY(chart()->geometry().logY);
         QCOMPARE(chart()->geometry().yMin, 1.0); // 7.5 .. 136 on decades
         QCOMPARE(chart()->geometry().yMax, 1000.0);
         QCOMPARE(chart()->plottedPoints(0), checkout);
-        QTest::mouseClick(m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsLogScale")), Qt::LeftButton, {},
-            QPoint(4, 4));
+        QTest::mouseClick(
+            m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsLogScale")), Qt::LeftButton, {}, QPoint(4, 4));
         waitForChart();
 
         QVERIFY(chart()->geometry().yMax < 200);
-        QTest::keyClicks(m_workspace->findChild<QLineEdit*>(QStringLiteral("metricsThresholds")), QStringLiteral("250, 5"));
+        QTest::keyClicks(
+            m_workspace->findChild<QLineEdit*>(QStringLiteral("metricsThresholds")), QStringLiteral("250, 5"));
         QCOMPARE(chart()->thresholds(), (QList<double> { 250, 5 }));
         QVERIFY(chart()->geometry().yMax >= 250);
 
-        QTest::mouseClick(m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsFromZero")), Qt::LeftButton, {},
-            QPoint(4, 4));
+        QTest::mouseClick(
+            m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsFromZero")), Qt::LeftButton, {}, QPoint(4, 4));
         QCOMPARE(chart()->geometry().yMin, 0.0);
     }
 
@@ -609,7 +674,8 @@ private Q_SLOTS:
     void exemplarMarkersOpenTheirTraces()
     {
         const QString targets = qEnvironmentVariable("FIREBREAK_PROMETHEUS_TARGETS_DIR");
-        QVERIFY2(!targets.isEmpty() && QDir(targets).exists(), "FIREBREAK_PROMETHEUS_TARGETS_DIR must name WORKDIR/targets");
+        QVERIFY2(
+            !targets.isEmpty() && QDir(targets).exists(), "FIREBREAK_PROMETHEUS_TARGETS_DIR must name WORKDIR/targets");
         test::TestHttpServer target;
         QVERIFY(target.listen());
         const qint64 baseS = QDateTime::currentSecsSinceEpoch() - 60;
@@ -638,21 +704,29 @@ private Q_SLOTS:
         QSignalSpy traces(chart(), &MetricsChartView::openTraceRequested);
         QSignalSpy forwarded(m_workspace.get(), &MetricsWorkspace::openTraceRequested);
         for (int i = 0; i < 2; ++i) {
-            const QPoint at = chart()->exemplarMarkerPosition(i).toPoint();
+            // The axes may still settle (the markers' values widen the scale): ask where the marker is each time.
+            QPoint at;
+            const auto hoverMarker = [&] {
+                at = chart()->exemplarMarkerPosition(i).toPoint();
+                QTest::mouseMove(chart()->plotWidget(), at);
+                return chart()->hoverText().contains(QStringLiteral("Exemplar"));
+            };
+            QTRY_VERIFY2(hoverMarker(),
+                qPrintable(
+                    QStringLiteral("marker %1 at %2,%3: %4").arg(i).arg(at.x()).arg(at.y()).arg(chart()->hoverText())));
             QVERIFY(chart()->geometry().plotArea.contains(at));
-            QTest::mouseMove(chart()->plotWidget(), at);
-            QTRY_VERIFY(chart()->hoverText().contains(QStringLiteral("Exemplar")));
             QTest::mouseClick(chart()->plotWidget(), Qt::LeftButton, {}, at);
         }
         QCOMPARE(traces.count(), 2);
         QStringList ids { traces[0][0].toString(), traces[1][0].toString() };
         ids.sort();
-        QCOMPARE(ids, (QStringList { QStringLiteral("00f067aa0ba902b7"), QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736") }));
+        QCOMPARE(ids,
+            (QStringList { QStringLiteral("00f067aa0ba902b7"), QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736") }));
         QCOMPARE(forwarded.count(), 2);
 
         // Turned off, the markers go.
-        QTest::mouseClick(m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsExemplars")), Qt::LeftButton, {},
-            QPoint(4, 4));
+        QTest::mouseClick(
+            m_workspace->findChild<QCheckBox*>(QStringLiteral("metricsExemplars")), Qt::LeftButton, {}, QPoint(4, 4));
         QCOMPARE(chart()->exemplarMarkerCount(), 0);
     }
 

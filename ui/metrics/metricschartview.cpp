@@ -19,8 +19,8 @@
 #include <QMouseEvent>
 #include <QRubberBand>
 #include <QScatterSeries>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -222,7 +222,7 @@ MetricsChartView::MetricsChartView(TimeRangeController& timeRange, QWidget* pare
 {
     setObjectName(QStringLiteral("metricsChart"));
     m_chart->legend()->hide(); // MetricsLegend: one entry per series, not one per line
-    m_chart->setMargins(QMargins(4, 8, 8, 4));
+    m_chart->setMargins(QMargins(4, 8, 24, 4)); // room for the last time label, centred on the right edge
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     m_chart->setBackgroundRoundness(0);
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
@@ -285,7 +285,7 @@ MetricsChartView::MetricsChartView(TimeRangeController& timeRange, QWidget* pare
     m_replotTimer.setInterval(0);
     connect(&m_replotTimer, &QTimer::timeout, this, &MetricsChartView::startReplot);
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
-        updateGeometry();
+        updateMapping();
         // New tick counts for the new size; the axes' new labels may move the plot area once more, by a little.
         if (std::abs(area.width() - m_axesFor.width()) >= 20 || std::abs(area.height() - m_axesFor.height()) >= 20) {
             m_axesFor = area.size();
@@ -337,7 +337,7 @@ void MetricsChartView::setRange(TimeRange range)
         return;
     m_range = range;
     updateXAxis();
-    updateGeometry();
+    updateMapping();
     applyThresholds();
     applyExemplars();
     // The old data on the new axis straight away; the workspace's new answer follows.
@@ -464,8 +464,8 @@ int MetricsChartView::plottedLineCount(int index) const
     if (index < 0 || static_cast<std::size_t>(index) >= m_plotted.size())
         return 0;
     const auto& shown = m_plotted[static_cast<std::size_t>(index)];
-    return static_cast<int>(std::count_if(shown.begin(), shown.end(),
-        [](const QXYSeries* s) { return s->type() == QAbstractSeries::SeriesTypeLine; }));
+    return static_cast<int>(std::count_if(
+        shown.begin(), shown.end(), [](const QXYSeries* s) { return s->type() == QAbstractSeries::SeriesTypeLine; }));
 }
 
 int MetricsChartView::exemplarMarkerCount() const
@@ -530,11 +530,12 @@ void MetricsChartView::startReplot()
     input.mode = m_mode;
     input.log = m_log;
     m_updating = true;
-    (void)QtConcurrent::run([input = std::move(input)] { return computePlot(input); })
-        .then(this, [this, job](PlotData plot) {
-            if (job == m_job)
-                applyPlot(plot);
-        });
+    (void)QtConcurrent::run([input = std::move(input)] {
+        return computePlot(input);
+    }).then(this, [this, job](PlotData plot) {
+        if (job == m_job)
+            applyPlot(plot);
+    });
 }
 
 void MetricsChartView::attach(QAbstractSeries* series)
@@ -601,9 +602,14 @@ void MetricsChartView::applyPlot(const PlotData& plot)
     m_columns = plot.columns;
     m_dataMin = plot.yMin;
     m_dataMax = plot.yMax;
-    // The axes first: every line then lays itself out once, for the final scale (Qt Charts recomputes a line's
-    // shape on each change of its points or of its axes' ranges, and that is most of an update's cost).
-    applyExemplars();
+    // Qt Charts recomputes a line's shape (a stroked path, most of an update's cost) whenever its points or its
+    // axes' ranges change. Emptied first, the lines cost nothing when the axes move; each is laid out once, when
+    // its new points arrive on the final scale.
+    for (QLineSeries* line : m_lines) {
+        if (line->count() > 0)
+            line->clear();
+    }
+    applyExemplars(); // and the Y axis
     applyThresholds();
     m_plotted.assign(static_cast<std::size_t>(seriesCount()), {});
     clearAreas();
@@ -648,6 +654,7 @@ void MetricsChartView::applyPlot(const PlotData& plot)
         } else {
             QPen pen(c);
             pen.setWidthF(1.5);
+            pen.setCosmetic(true); // the raster engine draws cosmetic lines without stroking them into polygons
             for (const QList<QPointF>& run : plotted.runs) {
                 if (run.size() < 2) {
                     singles += run; // a lone sample between gaps: a dot, or it would not show at all
@@ -750,7 +757,7 @@ void MetricsChartView::updateXAxis()
     }
     if (m_axisX->min() != double(m_range.fromMs) || m_axisX->max() != double(m_range.toMs))
         m_axisX->setRange(double(m_range.fromMs), double(m_range.toMs));
-    updateGeometry();
+    updateMapping();
 }
 
 void MetricsChartView::updateYAxis(double dataMin, double dataMax)
@@ -778,7 +785,7 @@ void MetricsChartView::updateYAxis(double dataMin, double dataMax)
             max = min * 10;
         if (m_axisLog->min() != min || m_axisLog->max() != max)
             m_axisLog->setRange(min, max);
-        updateGeometry();
+        updateMapping();
         return;
     }
     if (empty) {
@@ -834,10 +841,10 @@ void MetricsChartView::updateYAxis(double dataMin, double dataMax)
     }
     if (m_axisY->min() != min || m_axisY->max() != max)
         m_axisY->setRange(min, max);
-    updateGeometry();
+    updateMapping();
 }
 
-void MetricsChartView::updateGeometry()
+void MetricsChartView::updateMapping()
 {
     m_geometry.plotArea = m_chart->plotArea().translated(m_canvas->mapFromScene(QPointF(0, 0)));
     m_geometry.xMin = double(m_range.fromMs);
@@ -883,7 +890,7 @@ int MetricsChartView::exemplarAt(QPointF position) const
 void MetricsChartView::hoverAt(QPointF position)
 {
     m_hover = position;
-    updateGeometry();
+    updateMapping();
     if (!m_geometry.isValid() || !m_geometry.plotArea.contains(position)) {
         leave();
         return;
@@ -905,8 +912,8 @@ void MetricsChartView::hoverAt(QPointF position)
         if (!e.traceId.isEmpty())
             html += tr("Trace %1 — click to open").arg(QStringLiteral("<tt>%1</tt>").arg(htmlEscaped(e.traceId)));
         html += QStringLiteral("<br><small>%1</small>")
-                    .arg(htmlEscaped(analysis::formatLabelSet(e.labels) + u' '
-                        + analysis::formatLegend({}, e.seriesLabels)));
+                    .arg(htmlEscaped(
+                        analysis::formatLabelSet(e.labels) + u' ' + analysis::formatLegend({}, e.seriesLabels)));
     } else {
         const auto t = static_cast<qint64>(std::llround(m_geometry.xToTime(position.x())));
         html = QStringLiteral("<b>%1</b>").arg(htmlEscaped(formatTime(t, display, true)));
@@ -959,7 +966,7 @@ void MetricsChartView::leave()
 
 void MetricsChartView::pressAt(QPointF position)
 {
-    updateGeometry();
+    updateMapping();
     if (!m_geometry.isValid() || !m_geometry.plotArea.contains(position))
         return;
     m_dragging = true;
@@ -974,9 +981,9 @@ void MetricsChartView::dragTo(QPointF position)
         m_rubberBand->hide();
         return;
     }
-    m_rubberBand->setGeometry(QRectF(QPointF(std::min(x0, x1), m_geometry.plotArea.top()),
-        QPointF(std::max(x0, x1), m_geometry.plotArea.bottom()))
-            .toRect());
+    m_rubberBand->setGeometry(QRectF(
+        QPointF(std::min(x0, x1), m_geometry.plotArea.top()), QPointF(std::max(x0, x1), m_geometry.plotArea.bottom()))
+                                  .toRect());
     m_rubberBand->show();
 }
 

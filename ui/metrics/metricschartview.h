@@ -111,7 +111,7 @@ private:
     void applyThresholds();
     void updateXAxis();
     void updateYAxis(double dataMin, double dataMax);
-    void updateGeometry();
+    void updateMapping(); // m_geometry from the chart's plot area and axes
     void refreshLegend();
     void attach(QAbstractSeries* series);
     QLineSeries* lineAt(std::size_t index);

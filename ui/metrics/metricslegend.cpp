@@ -2,6 +2,7 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QScrollBar>
 
 #include <algorithm>
@@ -36,7 +37,7 @@ MetricsLegend::MetricsLegend(QWidget* parent)
     setFrameShape(QFrame::NoFrame);
     setSpacing(2);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     viewport()->setAutoFillBackground(false);
     setMouseTracking(true);
 }
@@ -55,7 +56,7 @@ void MetricsLegend::setEntries(const QList<Entry>& entries)
             item->setForeground(dimmed);
     }
     verticalScrollBar()->setValue(scroll);
-    updateGeometry();
+    fitHeight();
 }
 
 QRect MetricsLegend::entryRect(int index) const
@@ -65,15 +66,27 @@ QRect MetricsLegend::entryRect(int index) const
 
 QSize MetricsLegend::sizeHint() const
 {
-    // Up to four lines of entries; more scroll.
+    return { 100, height() };
+}
+
+void MetricsLegend::fitHeight()
+{
+    // As tall as its wrapped entries, up to four lines; more scroll.
+    if (count() == 0) {
+        setFixedHeight(0);
+        return;
+    }
+    doItemsLayout();
     const int line = fontMetrics().height() + 8;
-    if (count() == 0)
-        return { 100, 0 };
-    int height = line;
-    const QRect last = visualItemRect(item(count() - 1));
-    if (last.isValid())
-        height = last.bottom() + verticalScrollBar()->value() + 4;
-    return { 100, std::clamp(height, line, 4 * line) };
+    const int content = contentsSize().height() + 2 * frameWidth() + 4;
+    setFixedHeight(std::clamp(content, line, 4 * line));
+}
+
+void MetricsLegend::resizeEvent(QResizeEvent* event)
+{
+    QListWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        fitHeight();
 }
 
 void MetricsLegend::mousePressEvent(QMouseEvent* event)

@@ -36,7 +36,8 @@ MetricsQueryRow::MetricsQueryRow(const QString& ref, journal::JournalService& jo
     m_refLabel->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
 
     m_editor->setObjectName(QStringLiteral("metricsQueryEditor"));
-    m_editor->setPlaceholderText(tr("PromQL, e.g. sum by (service) (rate(http_requests_total[5m]))  — Ctrl+Enter runs"));
+    m_editor->setPlaceholderText(
+        tr("PromQL, e.g. sum by (service) (rate(http_requests_total[5m]))  — Ctrl+Enter runs"));
     const int line = m_editor->fontMetrics().lineSpacing();
     m_editor->setFixedHeight(3 * line + 12);
     m_editor->setTabChangesFocus(true);
@@ -181,6 +182,7 @@ void MetricsQueryRow::setExemplars(QList<ChartExemplar> exemplars, const QString
 {
     m_exemplars = std::move(exemplars);
     m_exemplarError = error;
+    m_exemplarsPending = false;
     showStatus();
 }
 
@@ -190,6 +192,7 @@ void MetricsQueryRow::clearResult()
     m_request.cancel();
     m_exemplarRequest.cancel();
     m_running = false;
+    m_exemplarsPending = false;
     m_result.reset();
     m_exemplars.clear();
     m_error.clear();

@@ -58,6 +58,9 @@ public:
     void clearResult();
 
     bool isRunning() const { return m_running; }
+    /// The query or its exemplars are still to come.
+    bool isBusy() const { return m_running || m_exemplarsPending; }
+    void setExemplarsPending() { m_exemplarsPending = true; }
     std::shared_ptr<const prometheus::QueryResult> result() const { return m_result; }
     const QList<ChartExemplar>& exemplars() const { return m_exemplars; }
     /// What the status line says; the error alone (empty when the last run worked).
@@ -85,6 +88,7 @@ private:
 
     bool m_hidden = false;
     bool m_running = false;
+    bool m_exemplarsPending = false;
     quint64 m_generation = 0;
     net::LatestRequest m_request;
     net::LatestRequest m_exemplarRequest;

@@ -31,12 +31,12 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTabWidget>
 #include <QTableView>
+#include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -122,6 +122,8 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     , m_side(new QTabWidget(this))
     , m_completion(new PrometheusCompletionSource(context, this))
     , m_legendTimer(new QTimer(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_rowsScroll(new QScrollArea(this))
 {
     setObjectName(QStringLiteral("metricsWorkspace"));
 
@@ -137,11 +139,11 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     m_log->setObjectName(QStringLiteral("metricsLogScale"));
     m_fromZero->setObjectName(QStringLiteral("metricsFromZero"));
     m_thresholds->setObjectName(QStringLiteral("metricsThresholds"));
-    m_thresholds->setPlaceholderText(tr("Thresholds: 0.5, 1"));
+    m_thresholds->setPlaceholderText(tr("e.g. 0.5, 1"));
     m_thresholds->setToolTip(tr("Values to draw as horizontal lines, separated by commas, in the series' own unit "
                                 "(0.25 for 250 ms)"));
     m_thresholds->setClearButtonEnabled(true);
-    m_thresholds->setMaximumWidth(160);
+    m_thresholds->setMaximumWidth(120);
     m_showExemplars->setObjectName(QStringLiteral("metricsExemplars"));
     m_showExemplars->setChecked(true);
     m_showExemplars->setToolTip(tr("Markers for the exemplars of the range; a click opens the trace"));
@@ -167,7 +169,7 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     m_rowsLayout->setContentsMargins(0, 0, 0, 0);
     m_rowsLayout->setSpacing(4);
     m_rowsLayout->addStretch(1);
-    auto* rowsScroll = new QScrollArea(this);
+    auto* rowsScroll = m_rowsScroll;
     rowsScroll->setObjectName(QStringLiteral("metricsQueries"));
     rowsScroll->setWidget(m_rowsBox);
     rowsScroll->setWidgetResizable(true);
@@ -190,7 +192,8 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     m_tableView->verticalHeader()->hide();
     m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 6);
     m_tableView->horizontalHeader()->setSectionResizeMode(MetricsTableModel::SeriesColumn, QHeaderView::Stretch);
-    m_tableView->horizontalHeader()->setSectionResizeMode(MetricsTableModel::QueryColumn, QHeaderView::ResizeToContents);
+    m_tableView->horizontalHeader()->setSectionResizeMode(
+        MetricsTableModel::QueryColumn, QHeaderView::ResizeToContents);
     auto* tablePage = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tablePage);
     tableLayout->setContentsMargins(0, 4, 0, 0);
@@ -202,7 +205,7 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     m_views->addTab(m_chart, tr("Chart"));
     m_views->addTab(tablePage, tr("Table"));
 
-    auto* vertical = new QSplitter(Qt::Vertical, this);
+    auto* vertical = m_splitter;
     vertical->setObjectName(QStringLiteral("metricsSplitter"));
     auto* queriesPage = new QWidget(this);
     auto* queriesLayout = new QVBoxLayout(queriesPage);
@@ -230,8 +233,8 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     auto* mainLayout = new QVBoxLayout(main);
     mainLayout->setContentsMargins(6, 6, 6, 6);
     mainLayout->addWidget(toolRow(main,
-        { new QLabel(tr("Source"), main), m_source, m_instant, m_mode, m_log, m_fromZero, m_thresholds,
-            m_showExemplars, nullptr, m_busy, m_run, m_pin }));
+        { new QLabel(tr("Source"), main), m_source, m_instant, m_mode, m_log, m_fromZero,
+            new QLabel(tr("Thresholds"), main), m_thresholds, m_showExemplars, nullptr, m_busy, m_run, m_pin }));
     mainLayout->addWidget(horizontal, 1);
 
     m_empty->setTitle(tr("No Prometheus data source"));
@@ -337,6 +340,7 @@ MetricsQueryRow* MetricsWorkspace::addQuery(const QString& promql, const QString
     row->setCompletionSource(m_completion);
     m_rowsLayout->insertWidget(m_rowsLayout->count() - 1, row);
     m_rows.append(row);
+    fitQueries();
     connect(row, &MetricsQueryRow::runRequested, this, &MetricsWorkspace::run);
     connect(row, &MetricsQueryRow::removeRequested, this, [this, row] { removeQuery(row); });
     connect(row, &MetricsQueryRow::legendFormatChanged, m_legendTimer, qOverload<>(&QTimer::start));
@@ -360,9 +364,31 @@ void MetricsWorkspace::removeQuery(MetricsQueryRow* row)
     row->hide();
     if (m_rows.isEmpty())
         addQuery();
+    fitQueries();
     rebuildResult();
     rebuildExemplars();
     updateBusy();
+}
+
+void MetricsWorkspace::fitQueries()
+{
+    // The queries get the height they need, up to two fifths of the panel; the chart the rest.
+    m_rowsBox->adjustSize();
+    int wanted = 8;
+    for (const MetricsQueryRow* row : std::as_const(m_rows))
+        wanted += row->sizeHint().height() + m_rowsLayout->spacing() + fontMetrics().lineSpacing(); // + status
+    const int total = std::max(m_splitter->height(), 400);
+    wanted = std::min(wanted + 30, total * 2 / 5);
+    m_splitter->setSizes({ wanted, total - wanted });
+}
+
+void MetricsWorkspace::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_fitted && m_splitter->height() > 0) {
+        m_fitted = true; // once: afterwards the splitter is the user's
+        fitQueries();
+    }
 }
 
 void MetricsWorkspace::showQueries(const QStringList& promql, const TimeRange& range)
@@ -402,7 +428,7 @@ bool MetricsWorkspace::isInstantMode() const
 
 bool MetricsWorkspace::isLoading() const
 {
-    return std::any_of(m_rows.begin(), m_rows.end(), [](const MetricsQueryRow* r) { return r->isRunning(); });
+    return std::any_of(m_rows.begin(), m_rows.end(), [](const MetricsQueryRow* r) { return r->isBusy(); });
 }
 
 void MetricsWorkspace::run()
@@ -485,15 +511,18 @@ void MetricsWorkspace::runRow(MetricsQueryRow* row, const net::ConnectionProfile
         return;
     }
     const QString ref = row->ref();
-    row->exemplarRequest().replace(client.queryExemplars(expr, range.fromMs, range.toMs, row,
-        [this, row, generation, ref](Answer<std::vector<ExemplarSeries>> answer) {
+    row->setExemplarsPending();
+    row->exemplarRequest().replace(client.queryExemplars(
+        expr, range.fromMs, range.toMs, row, [this, row, generation, ref](Answer<std::vector<ExemplarSeries>> answer) {
             if (row->generation() != generation)
                 return;
             if (!answer.ok()) {
                 const bool cancelled = answer.error->kind == QueryError::Kind::Network
                     && answer.error->netKind == net::NetError::Kind::Cancelled;
-                if (!cancelled)
+                if (!cancelled) {
                     row->setExemplars({}, answer.error->message);
+                    updateBusy();
+                }
                 return;
             }
             QList<ChartExemplar> exemplars;
@@ -503,6 +532,7 @@ void MetricsWorkspace::runRow(MetricsQueryRow* row, const net::ConnectionProfile
             }
             row->setExemplars(std::move(exemplars), {});
             rebuildExemplars();
+            updateBusy();
         }));
 }
 
@@ -541,17 +571,10 @@ void MetricsWorkspace::rebuildResult()
             result->series.push_back(std::move(shown));
         }
     }
-    // One unit on the axis when the queries agree (or say nothing); else plain numbers.
-    analysis::ValueUnit unit = analysis::ValueUnit::None;
-    for (analysis::ValueUnit u : std::as_const(units)) {
-        if (u == analysis::ValueUnit::None)
-            continue;
-        if (unit != analysis::ValueUnit::None && u != unit) {
-            unit = analysis::ValueUnit::None;
-            break;
-        }
-        unit = u;
-    }
+    // One unit on the axis when every query has it (a depth and a rate share no unit); else plain numbers.
+    analysis::ValueUnit unit = units.value(0, analysis::ValueUnit::None);
+    if (std::any_of(units.begin(), units.end(), [unit](analysis::ValueUnit u) { return u != unit; }))
+        unit = analysis::ValueUnit::None;
     m_result = result;
     m_chart->setResult(result, unit);
     m_table->setResult(result, unit);
@@ -578,8 +601,8 @@ void MetricsWorkspace::rebuildExemplars()
 void MetricsWorkspace::applyThresholds()
 {
     QList<double> values;
-    const QStringList parts = m_thresholds->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")),
-        Qt::SkipEmptyParts);
+    const QStringList parts
+        = m_thresholds->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
     bool valid = true;
     for (const QString& part : parts) {
         bool ok = false;
@@ -640,9 +663,10 @@ QByteArray MetricsWorkspace::frozenJson(
             { QStringLiteral("points"), points } });
     }
     const QJsonObject root { { QStringLiteral("source"), QStringLiteral("prometheus") },
-        { QStringLiteral("from_ms"), double(result.range.fromMs) }, { QStringLiteral("to_ms"), double(result.range.toMs) },
-        { QStringLiteral("step_ms"), double(result.stepMs) }, { QStringLiteral("instant"), result.instant },
-        { QStringLiteral("queries"), queryArray }, { QStringLiteral("series"), series } };
+        { QStringLiteral("from_ms"), double(result.range.fromMs) },
+        { QStringLiteral("to_ms"), double(result.range.toMs) }, { QStringLiteral("step_ms"), double(result.stepMs) },
+        { QStringLiteral("instant"), result.instant }, { QStringLiteral("queries"), queryArray },
+        { QStringLiteral("series"), series } };
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
@@ -670,11 +694,12 @@ void MetricsWorkspace::pinToIncident()
         visible.push_back(m_chart->isSeriesVisible(i) ? 1 : 0);
     ChartResultPtr result = m_result ? m_result : std::make_shared<const ChartResult>();
     // Maybe a million points: written on a worker; the result is immutable and shared, not copied.
-    (void)QtConcurrent::run([result, queries, visible] { return frozenJson(*result, queries, visible); })
-        .then(this, [this, evidence](QByteArray json) mutable {
-            evidence.frozenData = std::move(json);
-            Q_EMIT pinToIncidentRequested(evidence);
-        });
+    (void)QtConcurrent::run([result, queries, visible] {
+        return frozenJson(*result, queries, visible);
+    }).then(this, [this, evidence](QByteArray json) mutable {
+        evidence.frozenData = std::move(json);
+        Q_EMIT pinToIncidentRequested(evidence);
+    });
 }
 
 } // namespace firebreak::ui

@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -91,6 +92,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void refreshSources();
@@ -101,6 +103,7 @@ private:
     void rerunLater();
     void updateBusy();
     void applyThresholds();
+    void fitQueries();
     QString nextRef() const;
     QString pinTitle() const;
     QString pinQueries() const;
@@ -137,6 +140,9 @@ private:
     bool m_hasRun = false; // range changes re-run only what the user ran once
     bool m_stale = false; // the range changed while the tab was not shown
     QTimer* m_legendTimer;
+    QSplitter* m_splitter;
+    QScrollArea* m_rowsScroll;
+    bool m_fitted = false;
 };
 
 } // namespace firebreak::ui

@@ -14,9 +14,9 @@ constexpr qint64 Minute = 60 * Second;
 constexpr qint64 Hour = 60 * Minute;
 constexpr qint64 Day = 24 * Hour;
 
-constexpr std::array<qint64, 24> Steps { Second, 2 * Second, 5 * Second, 10 * Second, 15 * Second, 30 * Second,
-    Minute, 2 * Minute, 5 * Minute, 10 * Minute, 15 * Minute, 30 * Minute, Hour, 2 * Hour, 3 * Hour, 6 * Hour,
-    12 * Hour, Day, 2 * Day, 7 * Day, 14 * Day, 30 * Day, 90 * Day, 365 * Day };
+constexpr std::array<qint64, 24> Steps { Second, 2 * Second, 5 * Second, 10 * Second, 15 * Second, 30 * Second, Minute,
+    2 * Minute, 5 * Minute, 10 * Minute, 15 * Minute, 30 * Minute, Hour, 2 * Hour, 3 * Hour, 6 * Hour, 12 * Hour, Day,
+    2 * Day, 7 * Day, 14 * Day, 30 * Day, 90 * Day, 365 * Day };
 
 qint64 zoneOffsetMs(qint64 ms, TimeDisplay display)
 {
@@ -61,9 +61,8 @@ TimeTicks timeTicks(qint64 fromMs, qint64 toMs, int maxTicks, TimeDisplay displa
 
 QString timeTickLabel(qint64 ms, qint64 stepMs, qint64 spanMs, TimeDisplay display)
 {
-    const QDateTime time = display == TimeDisplay::Utc
-        ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
-        : QDateTime::fromMSecsSinceEpoch(ms);
+    const QDateTime time = display == TimeDisplay::Utc ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+                                                       : QDateTime::fromMSecsSinceEpoch(ms);
     if (stepMs >= Day)
         return time.toString(QStringLiteral("MM-dd"));
     if (stepMs < Minute)

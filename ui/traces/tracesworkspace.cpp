@@ -4,6 +4,7 @@
 #include "backends/healthmonitor.h"
 #include "backends/tempo/tempoclient.h"
 #include "common/appcontext.h"
+#include "common/toolrow.h"
 #include "spandetailspane.h"
 #include "tracediffview.h"
 #include "traceminimap.h"
@@ -47,20 +48,6 @@ namespace {
 QString describe(const TraceParseError& error)
 {
     return error.text();
-}
-
-QWidget* row(QWidget* parent, std::initializer_list<QWidget*> widgets)
-{
-    auto* container = new QWidget(parent);
-    auto* layout = new QHBoxLayout(container);
-    layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* widget : widgets) {
-        if (widget)
-            layout->addWidget(widget);
-        else
-            layout->addStretch(1);
-    }
-    return container;
 }
 
 } // namespace
@@ -166,8 +153,8 @@ TracesWorkspace::TracesWorkspace(AppContext& context, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(
-        row(this, { open, m_traceId, openId, nullptr, m_find, previous, next, m_matchLabel, m_matchesOnly }));
-    layout->addWidget(row(this,
+        toolRow(this, { open, m_traceId, openId, nullptr, m_find, previous, next, m_matchLabel, m_matchesOnly }));
+    layout->addWidget(toolRow(this,
         { new QLabel(tr("Service"), this), m_service, m_minDurationMs, m_errorsOnly, m_criticalOnly, m_showCritical,
             nullptr, tree, resetZoom }));
     layout->addWidget(m_error);
