@@ -335,7 +335,7 @@ private Q_SLOTS:
         Q_EMIT row(0)->history()->querySelected(payment);
         QCOMPARE(row(0)->query(), payment);
         waitForChart();
-        QTRY_VERIFY2_WITH_TIMEOUT(chart()->seriesName(0) == payment, qPrintable(row(0)->statusText() + u'|' + row(0)->query() + u'|' + QString::number(chart()->seriesCount())), WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(chart()->seriesName(0), payment, WaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 2, WaitMs);
     }
 
@@ -658,6 +658,7 @@ private Q_SLOTS:
 
     void emptyStateOffersASource()
     {
+        QVERIFY2(m_workspace->minimumSizeHint().width() <= 880, "the workspace must fit a 900 px window");
         makeWorkspace({});
         auto* empty = m_workspace->findChild<EmptyState*>();
         QVERIFY(empty && empty->isVisible());

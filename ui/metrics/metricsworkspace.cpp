@@ -128,7 +128,8 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     setObjectName(QStringLiteral("metricsWorkspace"));
 
     m_source->setObjectName(QStringLiteral("metricsSource"));
-    m_source->setMinimumContentsLength(14);
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_source->setMinimumWidth(110); // as wide as the name when there is room; the toolbar fits a 900 px window
     m_source->setToolTip(tr("The Prometheus (or compatible) data source the queries go to"));
     m_instant->setObjectName(QStringLiteral("metricsInstant"));
     m_instant->setToolTip(tr("Ask for the value at the end of the range only (an instant query)"));
@@ -139,11 +140,12 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     m_log->setObjectName(QStringLiteral("metricsLogScale"));
     m_fromZero->setObjectName(QStringLiteral("metricsFromZero"));
     m_thresholds->setObjectName(QStringLiteral("metricsThresholds"));
-    m_thresholds->setPlaceholderText(tr("e.g. 0.5, 1"));
-    m_thresholds->setToolTip(tr("Values to draw as horizontal lines, separated by commas, in the series' own unit "
-                                "(0.25 for 250 ms)"));
+    m_thresholds->setPlaceholderText(tr("Thresholds"));
+    m_thresholds->setToolTip(tr("Thresholds: values to draw as horizontal lines, separated by commas, in the "
+                                "series' own unit (0.25 for 250 ms)"));
     m_thresholds->setClearButtonEnabled(true);
     m_thresholds->setMaximumWidth(120);
+    m_thresholds->setMinimumWidth(80);
     m_showExemplars->setObjectName(QStringLiteral("metricsExemplars"));
     m_showExemplars->setChecked(true);
     m_showExemplars->setToolTip(tr("Markers for the exemplars of the range; a click opens the trace"));
@@ -233,8 +235,8 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
     auto* mainLayout = new QVBoxLayout(main);
     mainLayout->setContentsMargins(6, 6, 6, 6);
     mainLayout->addWidget(toolRow(main,
-        { new QLabel(tr("Source"), main), m_source, m_instant, m_mode, m_log, m_fromZero,
-            new QLabel(tr("Thresholds"), main), m_thresholds, m_showExemplars, nullptr, m_busy, m_run, m_pin }));
+        { m_source, m_instant, m_mode, m_log, m_fromZero, m_thresholds, m_showExemplars, nullptr, m_busy, m_run,
+            m_pin }));
     mainLayout->addWidget(horizontal, 1);
 
     m_empty->setTitle(tr("No Prometheus data source"));
