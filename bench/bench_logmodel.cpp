@@ -16,6 +16,9 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QListView>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -299,7 +302,7 @@ void BM_WorkspaceHolds1M(benchmark::State& state)
 }
 BENCHMARK(BM_WorkspaceHolds1M)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-/// The same 1,000,000 lines asked from a Loki (a fake-loki holding tests' generated push, see bench/README.md):
+/// The same 1,000,000 lines asked from a Loki (fake-loki serving `bench_logmodel --write-loki-push FILE`):
 /// the workspace pages through Loki's 5,000-line limit, then detects levels, mines patterns and shows the list.
 /// Skipped unless FIREBREAK_BENCH_LOKI_URL names that Loki.
 void BM_WorkspaceQueries1M(benchmark::State& state)
@@ -331,9 +334,15 @@ void BM_WorkspaceQueries1M(benchmark::State& state)
         const double cpuBefore = processCpuSeconds();
         QSignalSpy finished(workspace.get(), &ui::LogsWorkspace::queryFinished);
         workspace->runQuery(
-            QStringLiteral(R"({env="bench"})"), { BaseNs / 1'000'000 - 1000, BaseNs / 1'000'000 + 2000 });
+            QStringLiteral(R"({namespace="shop"})"), { BaseNs / 1'000'000 - 1000, BaseNs / 1'000'000 + 2000 });
         waitFor([&] { return finished.count() > 0 && !workspace->isBusy(); }, 600000);
         const double loadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        if (workspace->model()->rowCount() == 0) {
+            state.SkipWithError(
+                ("no lines: " + workspace->errorText().toStdString() + " / " + workspace->statsText().toStdString())
+                    .c_str());
+            return;
+        }
         auto* patterns = workspace->findChild<ui::PatternsView*>();
         waitFor([&] { return patterns && !patterns->isMining() && patterns->patternOfLine(); });
         QCoreApplication::processEvents();
@@ -354,10 +363,39 @@ void BM_WorkspaceQueries1M(benchmark::State& state)
 }
 BENCHMARK(BM_WorkspaceQueries1M)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+/// Loki push JSON of generateLines(1,000,000, 11): what fake-loki serves to BM_WorkspaceQueries1M.
+bool writeLokiPush(const QString& path)
+{
+    const LogBatch lines = generateLines(1'000'000, 11);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    std::vector<std::vector<qsizetype>> byStream(static_cast<std::size_t>(lines.streamCount()));
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        byStream[static_cast<std::size_t>(lines.at(i).stream)].push_back(i);
+    QJsonArray streams;
+    for (qint32 stream = 0; stream < lines.streamCount(); ++stream) {
+        QJsonObject labels;
+        const LogLabels& streamLabels = lines.streamLabels(stream);
+        for (auto it = streamLabels.cbegin(); it != streamLabels.cend(); ++it)
+            labels.insert(it.key(), it.value());
+        QJsonArray values;
+        for (const qsizetype i : byStream[static_cast<std::size_t>(stream)])
+            values.append(QJsonArray { QString::number(lines.at(i).timestampNs), lines.textString(lines.at(i)) });
+        streams.append(QJsonObject { { QStringLiteral("stream"), labels }, { QStringLiteral("values"), values } });
+    }
+    file.write(QJsonDocument(QJsonObject { { QStringLiteral("streams"), streams } }).toJson(QJsonDocument::Compact));
+    return file.error() == QFileDevice::NoError;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    if (argc == 3 && qstrcmp(argv[1], "--write-loki-push") == 0) {
+        QCoreApplication app(argc, argv);
+        return writeLokiPush(QString::fromLocal8Bit(argv[2])) ? 0 : 1;
+    }
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);

@@ -651,6 +651,102 @@
         <source>the trace file</source>
         <translation>die Trace-Datei</translation>
     </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1 ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;line&quot; text</source>
+        <translation>%1 hat keinen Text in „line“</translation>
+    </message>
+    <message>
+        <source>%1: &quot;ts_ns&quot; is not a number of nanoseconds</source>
+        <translation>%1: „ts_ns“ ist keine Anzahl von Nanosekunden</translation>
+    </message>
+    <message>
+        <source>not a usable Loki answer: %1</source>
+        <translation>keine verwertbare Loki-Antwort: %1</translation>
+    </message>
+    <message>
+        <source>a Loki answer of type %1 has no log lines</source>
+        <translation>eine Loki-Antwort vom Typ %1 enthält keine Logzeilen</translation>
+    </message>
+    <message>
+        <source>give a file of log lines, or --url URL and a LogQL query</source>
+        <translation>geben Sie eine Datei mit Logzeilen an oder --url URL und eine LogQL-Abfrage</translation>
+    </message>
+    <message>
+        <source>--%1 needs --url (it shapes the query to Loki)</source>
+        <translation>--%1 benötigt --url (es steuert die Abfrage an Loki)</translation>
+    </message>
+    <message>
+        <source>the query gave a %1, not log lines: patterns need a log query</source>
+        <translation>die Abfrage lieferte ein Ergebnis vom Typ %1, keine Logzeilen: Muster benötigen eine Log-Abfrage</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>COUNT</source>
+        <translation>ANZAHL</translation>
+    </message>
+    <message>
+        <source>FIRST</source>
+        <translation>ZUERST</translation>
+    </message>
+    <message>
+        <source>LAST</source>
+        <translation>ZULETZT</translation>
+    </message>
+    <message>
+        <source>PATTERN</source>
+        <translation>MUSTER</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>1 pattern</source>
+        <translation>1 Muster</translation>
+    </message>
+    <message>
+        <source>%1 patterns</source>
+        <translation>%1 Muster</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>the limit cut the lines read (raise --limit to mine more of the range)</source>
+        <translation>das Limit hat die gelesenen Zeilen gekürzt (erhöhen Sie --limit, um mehr vom Zeitraum auszuwerten)</translation>
+    </message>
+    <message>
+        <source>Line templates mined from log lines (Drain) with their counts, first and last times.</source>
+        <translation>Aus Logzeilen gewonnene Zeilenvorlagen (Drain) mit Anzahl sowie erstem und letztem Zeitpunkt.</translation>
+    </message>
+    <message>
+        <source>a file of log lines (`logs query --json` output, a Loki query_range answer, or plain text; - for standard input), or with --url the LogQL query</source>
+        <translation>eine Datei mit Logzeilen (Ausgabe von `logs query --json`, eine query_range-Antwort von Loki oder reiner Text; - für die Standardeingabe) oder mit --url die LogQL-Abfrage</translation>
+    </message>
+    <message>
+        <source>lines at most (default %1); fetched page by page past the server&apos;s limit</source>
+        <translation>höchstens so viele Zeilen (Standard: %1); über das Limit des Servers hinaus seitenweise abgerufen</translation>
+    </message>
+    <message>
+        <source>which lines the limit keeps: backward, the newest (default); forward, the oldest</source>
+        <translation>welche Zeilen das Limit behält: backward die neuesten (Standard), forward die ältesten</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -915,6 +1011,22 @@
         <source>The journal is not open.</source>
         <translation>Das Journal ist nicht geöffnet.</translation>
     </message>
+    <message>
+        <source>An SLO needs a name.</source>
+        <translation>Ein SLO benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>The objective of an SLO must be between 0 % and 100 %, exclusive (it is %1 %).</source>
+        <translation>Das Ziel eines SLO muss zwischen 0 % und 100 % liegen, beide ausgeschlossen (es ist %1 %).</translation>
+    </message>
+    <message>
+        <source>The window of an SLO must be longer than zero.</source>
+        <translation>Das Zeitfenster eines SLO muss länger als null sein.</translation>
+    </message>
+    <message>
+        <source>An SLO needs either an error-ratio query or both a good-events and a total-events query.</source>
+        <translation>Ein SLO benötigt entweder eine Fehlerquoten-Abfrage oder sowohl eine Abfrage für gute Ereignisse als auch eine für alle Ereignisse.</translation>
+    </message>
 </context>
 <context>
     <name>JsonReading</name>
@@ -961,6 +1073,17 @@
     <message>
         <source>not valid JSON: %1</source>
         <translation>kein gültiges JSON: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogFilter</name>
+    <message>
+        <source>Not a regular expression: %1</source>
+        <translation>Kein regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>Filtering by pattern needs the patterns of the lines.</source>
+        <translation>Zum Filtern nach Muster werden die Muster der Zeilen benötigt.</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1212,13 @@
     <message>
         <source>Loki gives at most %1 lines per request and at least as many share the timestamp %2 ns: any more at that nanosecond cannot be fetched.</source>
         <translation>Loki liefert höchstens %1 Zeilen pro Anfrage, und mindestens ebenso viele haben den Zeitstempel %2 ns: Weitere Zeilen in dieser Nanosekunde können nicht abgerufen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>PatternsView</name>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1597,165 @@
     </message>
 </context>
 <context>
+    <name>QuerySyntax</name>
+    <message>
+        <source>Per-second average rate of increase of a counter over the range</source>
+        <translation>Durchschnittliche Anstiegsrate eines Counters pro Sekunde über den Zeitraum</translation>
+    </message>
+    <message>
+        <source>Per-second rate from the last two samples of the range</source>
+        <translation>Rate pro Sekunde aus den letzten beiden Messwerten des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Increase of a counter over the range</source>
+        <translation>Anstieg eines Counters über den Zeitraum</translation>
+    </message>
+    <message>
+        <source>φ-quantile (0 ≤ φ ≤ 1) from histogram buckets (by le)</source>
+        <translation>φ-Quantil (0 ≤ φ ≤ 1) aus Histogramm-Buckets (nach le)</translation>
+    </message>
+    <message>
+        <source>Sum over dimensions</source>
+        <translation>Summe über Dimensionen</translation>
+    </message>
+    <message>
+        <source>Average over dimensions</source>
+        <translation>Durchschnitt über Dimensionen</translation>
+    </message>
+    <message>
+        <source>Minimum over dimensions</source>
+        <translation>Minimum über Dimensionen</translation>
+    </message>
+    <message>
+        <source>Maximum over dimensions</source>
+        <translation>Maximum über Dimensionen</translation>
+    </message>
+    <message>
+        <source>Number of series</source>
+        <translation>Anzahl der Serien</translation>
+    </message>
+    <message>
+        <source>Largest k series by value</source>
+        <translation>Die k größten Serien nach Wert</translation>
+    </message>
+    <message>
+        <source>Smallest k series by value</source>
+        <translation>Die k kleinsten Serien nach Wert</translation>
+    </message>
+    <message>
+        <source>φ-quantile over dimensions</source>
+        <translation>φ-Quantil über Dimensionen</translation>
+    </message>
+    <message>
+        <source>1 when the vector has no elements</source>
+        <translation>1, wenn der Vektor keine Elemente hat</translation>
+    </message>
+    <message>
+        <source>Difference between the first and last value of a gauge over the range</source>
+        <translation>Differenz zwischen erstem und letztem Wert eines Gauges über den Zeitraum</translation>
+    </message>
+    <message>
+        <source>Per-second derivative of a gauge (linear regression)</source>
+        <translation>Ableitung eines Gauges pro Sekunde (lineare Regression)</translation>
+    </message>
+    <message>
+        <source>Predicted value t seconds from now (linear regression)</source>
+        <translation>Vorhergesagter Wert in t Sekunden (lineare Regression)</translation>
+    </message>
+    <message>
+        <source>Adds a label from a regular expression match of another</source>
+        <translation>Fügt ein Label aus dem Treffer eines regulären Ausdrucks auf ein anderes Label hinzu</translation>
+    </message>
+    <message>
+        <source>Average of all values in the range</source>
+        <translation>Durchschnitt aller Werte im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Maximum value in the range</source>
+        <translation>Höchster Wert im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Minimum value in the range</source>
+        <translation>Niedrigster Wert im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Values below min raised to min</source>
+        <translation>Werte unter min werden auf min angehoben</translation>
+    </message>
+    <message>
+        <source>Values above max lowered to max</source>
+        <translation>Werte über max werden auf max gesenkt</translation>
+    </message>
+    <message>
+        <source>Log lines per second over the range</source>
+        <translation>Logzeilen pro Sekunde über den Zeitraum</translation>
+    </message>
+    <message>
+        <source>Number of log lines in the range, per stream</source>
+        <translation>Anzahl der Logzeilen im Zeitraum, pro Stream</translation>
+    </message>
+    <message>
+        <source>Bytes of log lines per second</source>
+        <translation>Bytes der Logzeilen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Bytes of log lines in the range</source>
+        <translation>Bytes der Logzeilen im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Sum over labels</source>
+        <translation>Summe über Labels</translation>
+    </message>
+    <message>
+        <source>φ-quantile of an unwrapped label over the range</source>
+        <translation>φ-Quantil eines mit unwrap entnommenen Labels über den Zeitraum</translation>
+    </message>
+    <message>
+        <source>Parser: JSON fields become labels (nested keys joined with _)</source>
+        <translation>Parser: JSON-Felder werden zu Labels (verschachtelte Schlüssel mit _ verbunden)</translation>
+    </message>
+    <message>
+        <source>Parser: key=value pairs become labels</source>
+        <translation>Parser: key=value-Paare werden zu Labels</translation>
+    </message>
+    <message>
+        <source>Parser: fields from a &lt;name&gt; pattern</source>
+        <translation>Parser: Felder aus einem &lt;name&gt;-Muster</translation>
+    </message>
+    <message>
+        <source>Parser: named capture groups become labels</source>
+        <translation>Parser: benannte Capture-Gruppen werden zu Labels</translation>
+    </message>
+    <message>
+        <source>Parser: unpacks Promtail&apos;s packed JSON</source>
+        <translation>Parser: entpackt das gepackte JSON von Promtail</translation>
+    </message>
+    <message>
+        <source>Rewrites the line from a Go template</source>
+        <translation>Schreibt die Zeile anhand eines Go-Templates neu</translation>
+    </message>
+    <message>
+        <source>Renames or sets labels</source>
+        <translation>Benennt Labels um oder setzt sie</translation>
+    </message>
+    <message>
+        <source>Uses a label&apos;s value as the sample value</source>
+        <translation>Verwendet den Wert eines Labels als Messwert</translation>
+    </message>
+    <message>
+        <source>Keeps only the listed labels</source>
+        <translation>Behält nur die aufgeführten Labels</translation>
+    </message>
+    <message>
+        <source>Drops the listed labels</source>
+        <translation>Entfernt die aufgeführten Labels</translation>
+    </message>
+    <message>
+        <source>Strips ANSI colour codes</source>
+        <translation>Entfernt ANSI-Farbcodes</translation>
+    </message>
+</context>
+<context>
     <name>Render</name>
     <message>
         <source>Cannot write the PDF %1: no graphical application (QGuiApplication) is running.</source>
@@ -1494,6 +1783,53 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Slo</name>
+    <message>
+        <source>Give the SLO a name.</source>
+        <translation>Geben Sie dem SLO einen Namen.</translation>
+    </message>
+    <message>
+        <source>The objective must be above 0 % and below 100 % (100 % leaves no error budget).</source>
+        <translation>Das Ziel muss über 0 % und unter 100 % liegen (bei 100 % bleibt kein Fehlerbudget).</translation>
+    </message>
+    <message>
+        <source>The window must be between 1 hour and 365 days.</source>
+        <translation>Das Zeitfenster muss zwischen 1 Stunde und 365 Tagen liegen.</translation>
+    </message>
+    <message>
+        <source>The %1 query is empty.</source>
+        <translation>Die Abfrage %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>The %1 query has unbalanced brackets or quotes.</source>
+        <translation>Die Abfrage %1 hat unausgeglichene Klammern oder Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>The %1 query must be a counter selector such as http_requests_total{code!~&quot;5..&quot;}, or an expression with %2 where the range goes, such as sum(rate(http_requests_total{code!~&quot;5..&quot;}[%2])).</source>
+        <translation>Die Abfrage %1 muss ein Counter-Selektor sein, etwa http_requests_total{code!~&quot;5..&quot;}, oder ein Ausdruck mit %2 an der Stelle des Zeitraums, etwa sum(rate(http_requests_total{code!~&quot;5..&quot;}[%2])).</translation>
+    </message>
+    <message>
+        <source>Give either the good and total queries or an error-ratio query, not both.</source>
+        <translation>Geben Sie entweder die Abfragen für gute und alle Ereignisse oder eine Fehlerquoten-Abfrage an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>The error-ratio query has unbalanced brackets or quotes.</source>
+        <translation>Die Fehlerquoten-Abfrage hat unausgeglichene Klammern oder Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>The error-ratio query needs %1 where the range goes, such as sum(rate(http_requests_total{code=~&quot;5..&quot;}[%1])) / sum(rate(http_requests_total[%1])).</source>
+        <translation>Die Fehlerquoten-Abfrage benötigt %1 an der Stelle des Zeitraums, etwa sum(rate(http_requests_total{code=~&quot;5..&quot;}[%1])) / sum(rate(http_requests_total[%1])).</translation>
+    </message>
+    <message>
+        <source>good-events</source>
+        <translation>für gute Ereignisse</translation>
+    </message>
+    <message>
+        <source>total-events</source>
+        <translation>für alle Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +2073,13 @@ Nächste Abstimmung: {next_update}.</translation>
     </message>
 </context>
 <context>
+    <name>TraceIdFinder</name>
+    <message>
+        <source>Not a regular expression (at character %1): %2</source>
+        <translation>Kein regulärer Ausdruck (bei Zeichen %1): %2</translation>
+    </message>
+</context>
+<context>
     <name>TraceParser</name>
     <message>
         <source>a trace id of %1 bytes, expected 16</source>
@@ -1861,6 +2204,88 @@ Nächste Abstimmung: {next_update}.</translation>
     <message>
         <source>the file is empty</source>
         <translation>die Datei ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>ValueUnits</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>percent (0–100)</source>
+        <translation>Prozent (0–100)</translation>
+    </message>
+    <message>
+        <source>ratio (0–1, shown as %)</source>
+        <translation>Anteil (0–1, als % angezeigt)</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>bytes per second</source>
+        <translation>Bytes pro Sekunde</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::analysis::PatternTableModel</name>
+    <message>
+        <source>&lt; 0.1 %</source>
+        <translation>&lt; 0,1 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Example: %1</source>
+        <translation>Beispiel: %1</translation>
+    </message>
+    <message>
+        <source>%1 — new: first seen after %2</source>
+        <translation>%1 — neu: zuerst gesehen nach %2</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Lines of the pattern over the range</source>
+        <translation>Zeilen des Musters über den Zeitraum</translation>
     </message>
 </context>
 <context>
@@ -2355,6 +2780,148 @@ Nächste Abstimmung: {next_update}.</translation>
     </message>
 </context>
 <context>
+    <name>firebreak::ui::AlertsModel</name>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 ago (%2)</source>
+        <translation>vor %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::AlertsPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Show query</source>
+        <translation>Abfrage anzeigen</translation>
+    </message>
+    <message>
+        <source>Declare incident from this alert…</source>
+        <translation>Vorfall aus diesem Alarm ausrufen…</translation>
+    </message>
+    <message>
+        <source>Open the alert&apos;s rule expression in the chart</source>
+        <translation>Den Regelausdruck des Alarms im Diagramm öffnen</translation>
+    </message>
+    <message>
+        <source>Declare an incident with this alert&apos;s name, severity and services, and pin the alert as evidence</source>
+        <translation>Einen Vorfall mit Name, Schweregrad und Diensten dieses Alarms ausrufen und den Alarm als Beleg anheften</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its labels, annotations and query.</source>
+        <translation>Wählen Sie einen Alarm aus, um seine Labels, Annotationen und Abfrage zu sehen.</translation>
+    </message>
+    <message>
+        <source>No Prometheus data source</source>
+        <translation>Keine Prometheus-Datenquelle</translation>
+    </message>
+    <message>
+        <source>Add a Prometheus data source under Settings › Data sources to see its alerts.</source>
+        <translation>Fügen Sie unter Einstellungen › Datenquellen eine Prometheus-Datenquelle hinzu, um ihre Alarme zu sehen.</translation>
+    </message>
+    <message>
+        <source>Alerts of &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Alarme von &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The alerts could not be loaded: %1</source>
+        <translation>Die Alarme konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Showing the alerts of the last successful reload.</source>
+        <translation>Angezeigt werden die Alarme der letzten erfolgreichen Aktualisierung.</translation>
+    </message>
+    <message>
+        <source>The alerting rules could not be loaded, so queries and rule health are missing: %1</source>
+        <translation>Die Alarmregeln konnten nicht geladen werden, daher fehlen Abfragen und Regelzustand: %1</translation>
+    </message>
+    <message>
+        <source>No alert pending or firing on %1 · as of %2</source>
+        <translation>Kein Alarm ausstehend oder ausgelöst auf %1 · Stand: %2</translation>
+    </message>
+    <message>
+        <source>%1 firing, %2 pending · as of %3</source>
+        <translation>%1 ausgelöst, %2 ausstehend · Stand: %3</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>Seit %1</translation>
+    </message>
+    <message>
+        <source>Value %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Rule health: %1</source>
+        <translation>Regelzustand: %1</translation>
+    </message>
+    <message>
+        <source>fires after %1 pending</source>
+        <translation>löst nach %1 im Zustand „Ausstehend“ aus</translation>
+    </message>
+    <message>
+        <source>last evaluated %1</source>
+        <translation>zuletzt ausgewertet: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>The alert&apos;s rule was not found; this query shows the alert&apos;s own series.</source>
+        <translation>Die Regel des Alarms wurde nicht gefunden; diese Abfrage zeigt die eigene Serie des Alarms.</translation>
+    </message>
+</context>
+<context>
     <name>firebreak::ui::DataSourceDialog</name>
     <message>
         <source>Remove</source>
@@ -2430,6 +2997,61 @@ Nächste Abstimmung: {next_update}.</translation>
     <message>
         <source>An incident needs a title.</source>
         <translation>Ein Vorfall benötigt einen Titel.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::EvidencePane</name>
+    <message>
+        <source>Frozen data…</source>
+        <translation>Eingefrorene Daten…</translation>
+    </message>
+    <message>
+        <source>Runs the pinned query again over the pinned range (needs the data source).</source>
+        <translation>Führt die angeheftete Abfrage erneut über den angehefteten Zeitraum aus (benötigt die Datenquelle).</translation>
+    </message>
+    <message>
+        <source>The copy of the data taken when it was pinned.</source>
+        <translation>Die Kopie der Daten, die beim Anheften erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>Open in Metrics</source>
+        <translation>In Metriken öffnen</translation>
+    </message>
+    <message>
+        <source>Open in Logs</source>
+        <translation>In Logs öffnen</translation>
+    </message>
+    <message>
+        <source>Open trace</source>
+        <translation>Trace öffnen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Frozen data: %1</source>
+        <translation>Eingefrorene Daten: %1</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save frozen data</source>
+        <translation>Eingefrorene Daten speichern</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;Text (*.txt);;All files (*)</source>
+        <translation>JSON (*.json);;Text (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +3317,483 @@ Nächste Abstimmung: {next_update}.</translation>
         <source>Declare incident…</source>
         <translation>Vorfall ausrufen…</translation>
     </message>
+    <message>
+        <source>evidence &quot;%1&quot;</source>
+        <translation>Beleg „%1“</translation>
+    </message>
+    <message>
+        <source>The incident was not declared.</source>
+        <translation>Der Vorfall wurde nicht ausgerufen.</translation>
+    </message>
+    <message>
+        <source>The journal is not open, so nothing can be pinned.</source>
+        <translation>Das Journal ist nicht geöffnet, daher kann nichts angeheftet werden.</translation>
+    </message>
+    <message>
+        <source>The open incidents could not be read: %1</source>
+        <translation>Die offenen Vorfälle konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>evidence &quot;%1&quot; on %2</source>
+        <translation>Beleg „%1“ zu %2</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::LiveTailController</name>
+    <message>
+        <source>Live tail needs a Loki source: add one under Data sources.</source>
+        <translation>Live-Tail benötigt eine Loki-Quelle: Fügen Sie unter Datenquellen eine hinzu.</translation>
+    </message>
+    <message>
+        <source>The Loki source of this tail is gone.</source>
+        <translation>Die Loki-Quelle dieses Live-Tails existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Only log queries can be tailed; a metric query has no lines to follow.</source>
+        <translation>Nur Log-Abfragen können live verfolgt werden; eine Metrikabfrage hat keine Zeilen zum Verfolgen.</translation>
+    </message>
+    <message>
+        <source>Paused for longer than the catch-up limit: lines older than %1 were skipped.</source>
+        <translation>Länger als das Aufhollimit pausiert: Zeilen, die älter als %1 sind, wurden übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Catching up after the pause took more than %n line(s): the rest of the backlog was skipped.</source>
+        <translation>
+            <numerusform>Das Aufholen nach der Pause umfasste mehr als %n Zeile: Der Rest des Rückstands wurde übersprungen.</numerusform>
+            <numerusform>Das Aufholen nach der Pause umfasste mehr als %n Zeilen: Der Rest des Rückstands wurde übersprungen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::LogDetailsPane</name>
+    <message>
+        <source>Copy line</source>
+        <translation>Zeile kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Show context</source>
+        <translation>Kontext anzeigen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The lines just before and after this one in the same stream, asked from Loki</source>
+        <translation>Die Zeilen direkt vor und nach dieser im selben Stream, von Loki abgerufen</translation>
+    </message>
+    <message>
+        <source>Select a line to see its labels, fields and context.</source>
+        <translation>Wählen Sie eine Zeile aus, um ihre Labels, Felder und ihren Kontext zu sehen.</translation>
+    </message>
+    <message>
+        <source>Stream labels</source>
+        <translation>Stream-Labels</translation>
+    </message>
+    <message>
+        <source>Structured metadata</source>
+        <translation>Strukturierte Metadaten</translation>
+    </message>
+    <message>
+        <source>Parsed labels</source>
+        <translation>Geparste Labels</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Trace: %1</source>
+        <translation>Trace: %1</translation>
+    </message>
+    <message>
+        <source>Asking %1 for the lines around this one in %2…</source>
+        <translation>Zeilen um diese herum in %2 werden von %1 abgerufen…</translation>
+    </message>
+    <message>
+        <source>The context could not be loaded: %1</source>
+        <translation>Der Kontext konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%L1 lines of the stream around this time (the line itself was not found again).</source>
+        <translation>%L1 Zeilen des Streams um diesen Zeitpunkt (die Zeile selbst wurde nicht wiedergefunden).</translation>
+    </message>
+    <message>
+        <source>%L1 lines before and %L2 after, in %3.</source>
+        <translation>%L1 Zeilen davor und %L2 danach, in %3.</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::LogLineDelegate</name>
+    <message>
+        <source>Open trace %1</source>
+        <translation>Trace %1 öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ns)
+Level: %3
+%4</source>
+        <translation>%1 (%2 ns)
+Stufe: %3
+%4</translation>
+    </message>
+    <message>
+        <source>Stands for %L1 lines (deduplicated)</source>
+        <translation>Steht für %L1 Zeilen (dedupliziert)</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::LogVolumeHistogram</name>
+    <message>
+        <source>Log volume</source>
+        <translation>Log-Volumen</translation>
+    </message>
+    <message>
+        <source>Lines over time by level; drag across it to zoom into that time</source>
+        <translation>Zeilen im Zeitverlauf nach Stufe; zum Zoomen auf diesen Zeitraum darüber ziehen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Estimated from loaded lines</source>
+        <translation>Aus geladenen Zeilen geschätzt</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <source>No volume to show</source>
+        <translation>Kein Volumen anzuzeigen</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>max. %1</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::LogVolumeLoader</name>
+    <message>
+        <source>no Loki source is set up</source>
+        <translation>keine Loki-Quelle eingerichtet</translation>
+    </message>
+    <message>
+        <source>the Loki source is gone</source>
+        <translation>die Loki-Quelle existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>only a log query&apos;s lines can be counted</source>
+        <translation>nur die Zeilen einer Log-Abfrage können gezählt werden</translation>
+    </message>
+    <message>
+        <source>Loki answered the count with a %1, not a matrix</source>
+        <translation>Loki hat die Zählung mit einem Ergebnis vom Typ %1 beantwortet, nicht mit einer Matrix</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::LogsWorkspace</name>
+    <message>
+        <source>No Loki data source</source>
+        <translation>Keine Loki-Datenquelle</translation>
+    </message>
+    <message>
+        <source>Log streams come from Grafana Loki. Add the address of your Loki server; Firebreak checks that it answers before saving.</source>
+        <translation>Log-Streams kommen aus Grafana Loki. Fügen Sie die Adresse Ihres Loki-Servers hinzu; Firebreak prüft vor dem Speichern, ob er antwortet.</translation>
+    </message>
+    <message>
+        <source>Add Loki source…</source>
+        <translation>Loki-Quelle hinzufügen…</translation>
+    </message>
+    <message>
+        <source>The Loki data source to ask</source>
+        <translation>Die abzufragende Loki-Datenquelle</translation>
+    </message>
+    <message>
+        <source>LogQL, e.g. {service=&quot;checkout&quot;} |= &quot;error&quot;  (Ctrl+Enter runs)</source>
+        <translation>LogQL, z. B. {service=&quot;checkout&quot;} |= &quot;error&quot;  (Strg+Eingabe führt aus)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the query over the shared time range (Ctrl+Enter)</source>
+        <translation>Die Abfrage über den gemeinsamen Zeitraum ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Limit </source>
+        <translation>Limit </translation>
+    </message>
+    <message>
+        <source>Lines to fetch; more than Loki&apos;s per-query limit are fetched page by page</source>
+        <translation>Abzurufende Zeilen; mehr als das Loki-Limit pro Abfrage werden seitenweise abgerufen</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Älteste zuerst</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Live tail: poll Loki for new lines of the query, newest at the bottom</source>
+        <translation>Live-Tail: Loki regelmäßig nach neuen Zeilen der Abfrage fragen, neueste unten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause / resume the live tail</source>
+        <translation>Live-Tail anhalten / fortsetzen</translation>
+    </message>
+    <message>
+        <source>Load older</source>
+        <translation>Ältere laden</translation>
+    </message>
+    <message>
+        <source>Load newer</source>
+        <translation>Neuere laden</translation>
+    </message>
+    <message>
+        <source>Filter loaded lines</source>
+        <translation>Geladene Zeilen filtern</translation>
+    </message>
+    <message>
+        <source>Regular expression (RE2, as Loki&apos;s |~)</source>
+        <translation>Regulärer Ausdruck (RE2, wie |~ in Loki)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Show lines of level %1</source>
+        <translation>Zeilen der Stufe %1 anzeigen</translation>
+    </message>
+    <message>
+        <source>No dedup</source>
+        <translation>Keine Deduplizierung</translation>
+    </message>
+    <message>
+        <source>Dedup exact</source>
+        <translation>Exakt deduplizieren</translation>
+    </message>
+    <message>
+        <source>Dedup numbers/ids</source>
+        <translation>Zahlen/IDs deduplizieren</translation>
+    </message>
+    <message>
+        <source>Show repeated lines once with a count: identical lines, or lines that differ only in numbers, ids, addresses and durations</source>
+        <translation>Wiederholte Zeilen einmal mit Anzahl anzeigen: identische Zeilen oder Zeilen, die sich nur in Zahlen, IDs, Adressen und Dauern unterscheiden</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>Umbruch</translation>
+    </message>
+    <message>
+        <source>Wrap long lines</source>
+        <translation>Lange Zeilen umbrechen</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Show each line&apos;s stream labels</source>
+        <translation>Stream-Labels jeder Zeile anzeigen</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>Show times to the microsecond</source>
+        <translation>Zeiten auf die Mikrosekunde genau anzeigen</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Pin the selected lines to the incident as evidence</source>
+        <translation>Die ausgewählten Zeilen als Beleg an den Vorfall anheften</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Copy selected lines</source>
+        <translation>Ausgewählte Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Pin selected lines to the incident</source>
+        <translation>Ausgewählte Zeilen an den Vorfall anheften</translation>
+    </message>
+    <message>
+        <source>Show context</source>
+        <translation>Kontext anzeigen</translation>
+    </message>
+    <message>
+        <source>Pattern: %1  ✕</source>
+        <translation>Muster: %1  ✕</translation>
+    </message>
+    <message>
+        <source>Only lines of the pattern %1; click to show all patterns again</source>
+        <translation>Nur Zeilen des Musters %1; klicken, um wieder alle Muster anzuzeigen</translation>
+    </message>
+    <message>
+        <source>No Loki data source is configured: add one under Settings › Data sources.</source>
+        <translation>Es ist keine Loki-Datenquelle konfiguriert: Fügen Sie unter Einstellungen › Datenquellen eine hinzu.</translation>
+    </message>
+    <message>
+        <source>The query is empty: write a LogQL stream selector such as {service=&quot;checkout&quot;}.</source>
+        <translation>Die Abfrage ist leer: Schreiben Sie einen LogQL-Stream-Selektor wie {service=&quot;checkout&quot;}.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Abfrage an %1…</translation>
+    </message>
+    <message>
+        <source>This is a metric query (its answer is a %1, not log lines): run it in the Metrics workspace, or remove the aggregation to see the lines.</source>
+        <translation>Dies ist eine Metrikabfrage (ihr Ergebnis ist vom Typ %1, keine Logzeilen): Führen Sie sie im Arbeitsbereich Metriken aus oder entfernen Sie die Aggregation, um die Zeilen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for older lines…</source>
+        <translation>Ältere Zeilen werden von %1 abgerufen…</translation>
+    </message>
+    <message>
+        <source>Asking %1 for newer lines…</source>
+        <translation>Neuere Zeilen werden von %1 abgerufen…</translation>
+    </message>
+    <message>
+        <source>older and newer lines exist</source>
+        <translation>ältere und neuere Zeilen vorhanden</translation>
+    </message>
+    <message>
+        <source>older lines exist</source>
+        <translation>ältere Zeilen vorhanden</translation>
+    </message>
+    <message>
+        <source>newer lines exist</source>
+        <translation>neuere Zeilen vorhanden</translation>
+    </message>
+    <message>
+        <source>Loki&apos;s limit cut the result: showing %L1 lines from %2 to %3; %4.</source>
+        <translation>Das Loki-Limit hat das Ergebnis gekürzt: %L1 Zeilen von %2 bis %3 werden angezeigt; %4.</translation>
+    </message>
+    <message>
+        <source>%L1 lines</source>
+        <translation>%L1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%L1 lines, %L2 shown</source>
+        <translation>%L1 Zeilen, %L2 angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), %1 ms</source>
+        <translation>
+            <numerusform>%n Anfrage, %1 ms</numerusform>
+            <numerusform>%n Anfragen, %1 ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>levels %1 ms</source>
+        <translation>Stufen %1 ms</translation>
+    </message>
+    <message>
+        <source>filter %1 ms</source>
+        <translation>Filter %1 ms</translation>
+    </message>
+    <message>
+        <source>dedup %1 ms</source>
+        <translation>Dedup %1 ms</translation>
+    </message>
+    <message>
+        <source>filter error: %1</source>
+        <translation>Filterfehler: %1</translation>
+    </message>
+    <message>
+        <source>working…</source>
+        <translation>wird verarbeitet…</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>%1 lines/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>%L1 dropped (bound %L2)</source>
+        <translation>%L1 verworfen (Grenze %L2)</translation>
+    </message>
+    <message>
+        <source>following</source>
+        <translation>folgt</translation>
+    </message>
+    <message>
+        <source>scrolled up: scroll to the bottom to follow</source>
+        <translation>hochgescrollt: zum Folgen ans Ende scrollen</translation>
+    </message>
+    <message>
+        <source>Live tail needs a query: write a LogQL stream selector first.</source>
+        <translation>Live-Tail benötigt eine Abfrage: Schreiben Sie zuerst einen LogQL-Stream-Selektor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log line(s): %1</source>
+        <translation>
+            <numerusform>%n Logzeile: %1</numerusform>
+            <numerusform>%n Logzeilen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loaded lines</source>
+        <translation>geladene Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::LokiCompletionSource</name>
+    <message>
+        <source>stream label</source>
+        <translation>Stream-Label</translation>
+    </message>
+    <message>
+        <source>parsed field</source>
+        <translation>geparstes Feld</translation>
+    </message>
 </context>
 <context>
     <name>firebreak::ui::MainWindow</name>
@@ -2829,6 +3928,378 @@ Trotzdem schließen?</numerusform>
     <message>
         <source>Traces (*.pb *.json *.bin *.proto);;All files (*)</source>
         <translation>Traces (*.pb *.json *.bin *.proto);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>SLOs</source>
+        <translation>SLOs</translation>
+    </message>
+    <message>
+        <source>Pinned &quot;%1&quot; to %2</source>
+        <translation>„%1“ an %2 angeheftet</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::MetricsChartView</name>
+    <message>
+        <source>Exemplars</source>
+        <translation>Exemplare</translation>
+    </message>
+    <message>
+        <source>Click: hide or show. Ctrl+click: show only this one (again: show all).</source>
+        <translation>Klick: aus- oder einblenden. Strg+Klick: nur diese anzeigen (erneut: alle anzeigen).</translation>
+    </message>
+    <message>
+        <source>Exemplar</source>
+        <translation>Exemplar</translation>
+    </message>
+    <message>
+        <source>Trace %1 — click to open</source>
+        <translation>Trace %1 — zum Öffnen klicken</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No data at this time</source>
+        <translation>Keine Daten zu diesem Zeitpunkt</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::MetricsQueryRow</name>
+    <message>
+        <source>PromQL, e.g. sum by (service) (rate(http_requests_total[5m]))  — Ctrl+Enter runs</source>
+        <translation>PromQL, z. B. sum by (service) (rate(http_requests_total[5m]))  — Strg+Eingabe führt aus</translation>
+    </message>
+    <message>
+        <source>Legend: {{label}}</source>
+        <translation>Legende: {{label}}</translation>
+    </message>
+    <message>
+        <source>How each series is named: {{label}} is replaced by the label&apos;s value; empty shows all labels</source>
+        <translation>Benennung jeder Serie: {{label}} wird durch den Wert des Labels ersetzt; leer zeigt alle Labels</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide this query: it is not run and not shown</source>
+        <translation>Diese Abfrage ausblenden: Sie wird weder ausgeführt noch angezeigt</translation>
+    </message>
+    <message>
+        <source>Remove this query</source>
+        <translation>Diese Abfrage entfernen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Einblenden</translation>
+    </message>
+    <message>
+        <source>Hidden: not run, not shown.</source>
+        <translation>Ausgeblendet: nicht ausgeführt, nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>The query failed.</source>
+        <translation>Die Abfrage ist fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n Serie</numerusform>
+            <numerusform>%n Serien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+    <message>
+        <source>instant</source>
+        <translation>Instant</translation>
+    </message>
+    <message>
+        <source>A string: %1</source>
+        <translation>Eine Zeichenkette: %1</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exemplars</source>
+        <translation>
+            <numerusform>%n Exemplar</numerusform>
+            <numerusform>%n Exemplare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Exemplars: %1</source>
+        <translation>Exemplare: %1</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::MetricsTableModel</name>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::MetricsWorkspace</name>
+    <message>
+        <source>Instant</source>
+        <translation>Instant</translation>
+    </message>
+    <message>
+        <source>Log Y</source>
+        <translation>Y logarithmisch</translation>
+    </message>
+    <message>
+        <source>Y from 0</source>
+        <translation>Y ab 0</translation>
+    </message>
+    <message>
+        <source>Exemplars</source>
+        <translation>Exemplare</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Pin to incident</source>
+        <translation>An Vorfall anheften</translation>
+    </message>
+    <message>
+        <source>The Prometheus (or compatible) data source the queries go to</source>
+        <translation>Die Prometheus-Datenquelle (oder kompatible Quelle), an die die Abfragen gehen</translation>
+    </message>
+    <message>
+        <source>Ask for the value at the end of the range only (an instant query)</source>
+        <translation>Nur den Wert am Ende des Zeitraums abfragen (eine Instant-Abfrage)</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Linien</translation>
+    </message>
+    <message>
+        <source>Stacked area</source>
+        <translation>Gestapelte Fläche</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Schwellenwerte</translation>
+    </message>
+    <message>
+        <source>Thresholds: values to draw as horizontal lines, separated by commas, in the series&apos; own unit (0.25 for 250 ms)</source>
+        <translation>Schwellenwerte: als horizontale Linien zu zeichnende Werte, durch Kommas getrennt, in der Einheit der Serie (0.25 für 250 ms)</translation>
+    </message>
+    <message>
+        <source>Markers for the exemplars of the range; a click opens the trace</source>
+        <translation>Markierungen für die Exemplare des Zeitraums; ein Klick öffnet den Trace</translation>
+    </message>
+    <message>
+        <source>Run all queries (Ctrl+Enter in a query)</source>
+        <translation>Alle Abfragen ausführen (Strg+Eingabe in einer Abfrage)</translation>
+    </message>
+    <message>
+        <source>Add this chart — queries, range, picture and data points — to an incident&apos;s timeline</source>
+        <translation>Dieses Diagramm — Abfragen, Zeitraum, Bild und Datenpunkte — zur Zeitleiste eines Vorfalls hinzufügen</translation>
+    </message>
+    <message>
+        <source>+ Query</source>
+        <translation>+ Abfrage</translation>
+    </message>
+    <message>
+        <source>Add a query to this chart</source>
+        <translation>Diesem Diagramm eine Abfrage hinzufügen</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Raw samples</source>
+        <translation>Rohe Messwerte</translation>
+    </message>
+    <message>
+        <source>One row per series (the instant value or the last sample), or one per sample</source>
+        <translation>Eine Zeile pro Serie (der Instant-Wert oder der letzte Messwert) oder eine pro Messwert</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>No Prometheus data source</source>
+        <translation>Keine Prometheus-Datenquelle</translation>
+    </message>
+    <message>
+        <source>Metric charts come from Prometheus (or Thanos, Mimir, VictoriaMetrics).</source>
+        <translation>Metrikdiagramme kommen aus Prometheus (oder Thanos, Mimir, VictoriaMetrics).</translation>
+    </message>
+    <message>
+        <source>Add the address of your Prometheus server; Firebreak checks that it answers before saving.</source>
+        <translation>Fügen Sie die Adresse Ihres Prometheus-Servers hinzu; Firebreak prüft vor dem Speichern, ob er antwortet.</translation>
+    </message>
+    <message>
+        <source>Add Prometheus data source…</source>
+        <translation>Prometheus-Datenquelle hinzufügen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n Serie</numerusform>
+            <numerusform>%n Serien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+    <message>
+        <source>Metrics: %1</source>
+        <translation>Metriken: %1</translation>
+    </message>
+    <message>
+        <source>Metrics chart</source>
+        <translation>Metrikdiagramm</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::PatternsView</name>
+    <message>
+        <source>Click a pattern to show only its lines</source>
+        <translation>Klicken Sie auf ein Muster, um nur seine Zeilen anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Patterns first seen at or after this moment are marked new</source>
+        <translation>Muster, die zu oder nach diesem Zeitpunkt zuerst auftraten, werden als neu markiert</translation>
+    </message>
+    <message>
+        <source>Most lines first</source>
+        <translation>Meiste Zeilen zuerst</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>New since</source>
+        <translation>Neu seit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1 lines</source>
+        <translation>
+            <numerusform>%n Muster in %1 Zeilen</numerusform>
+            <numerusform>%n Muster in %1 Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n new</source>
+        <translation>
+            <numerusform>, %n neu</numerusform>
+            <numerusform>, %n neu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mining…</source>
+        <translation>wird analysiert…</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::PinEvidenceDialog</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Pin to incident</source>
+        <translation>An Vorfall anheften</translation>
+    </message>
+    <message>
+        <source>There is no open incident to pin this to. Declare one first (Incident › Declare).</source>
+        <translation>Es gibt keinen offenen Vorfall, an den dies angeheftet werden kann. Rufen Sie zuerst einen aus (Vorfall › Vorfall ausrufen).</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Frozen data</source>
+        <translation>Eingefrorene Daten</translation>
+    </message>
+    <message>
+        <source>%1 kept in the journal, readable after the server&apos;s retention has passed</source>
+        <translation>%1 im Journal aufbewahrt, auch nach Ablauf der Aufbewahrungsfrist des Servers lesbar</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Give the evidence a title.</source>
+        <translation>Geben Sie dem Beleg einen Titel.</translation>
     </message>
 </context>
 <context>
@@ -3026,6 +4497,105 @@ Trotzdem schließen?</numerusform>
     </message>
 </context>
 <context>
+    <name>firebreak::ui::PrometheusCompletionSource</name>
+    <message>
+        <source>No answer.</source>
+        <translation>Keine Antwort.</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>Label</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::QueryCompletionSource</name>
+    <message>
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>parser</source>
+        <translation>Parser</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>Stufe</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::QueryEditor</name>
+    <message>
+        <source>PromQL, e.g. rate(http_requests_total[5m]) — Ctrl+Enter runs, Ctrl+Space completes</source>
+        <translation>PromQL, z. B. rate(http_requests_total[5m]) — Strg+Eingabe führt aus, Strg+Leertaste vervollständigt</translation>
+    </message>
+    <message>
+        <source>LogQL, e.g. {app=&quot;checkout&quot;} |= &quot;error&quot; — Ctrl+Enter runs, Ctrl+Space completes</source>
+        <translation>LogQL, z. B. {app=&quot;checkout&quot;} |= &quot;error&quot; — Strg+Eingabe führt aus, Strg+Leertaste vervollständigt</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>Stufe</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::QueryHistoryButton</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Queries run before (starred first)</source>
+        <translation>Bisher ausgeführte Abfragen (mit Stern markierte zuerst)</translation>
+    </message>
+    <message>
+        <source>Search queries</source>
+        <translation>Abfragen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Starred: click to unstar</source>
+        <translation>Mit Stern markiert: klicken, um den Stern zu entfernen</translation>
+    </message>
+    <message>
+        <source>Click to star</source>
+        <translation>Klicken, um mit Stern zu markieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), last %1</source>
+        <translation>
+            <numerusform>%n Ausführung, zuletzt %1</numerusform>
+            <numerusform>%n Ausführungen, zuletzt %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The query history cannot be read: %1</source>
+        <translation>Der Abfrageverlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No queries run yet.</source>
+        <translation>Noch keine Abfragen ausgeführt.</translation>
+    </message>
+    <message>
+        <source>No query contains “%1”.</source>
+        <translation>Keine Abfrage enthält „%1“.</translation>
+    </message>
+    <message>
+        <source>Click a query to use it; click ☆ to keep it at the top.</source>
+        <translation>Klicken Sie auf eine Abfrage, um sie zu verwenden; klicken Sie auf ☆, um sie oben zu halten.</translation>
+    </message>
+    <message>
+        <source>The star cannot be saved: %1</source>
+        <translation>Der Stern kann nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>firebreak::ui::ScreenshotTaker</name>
     <message>
         <source>Cannot write the screenshot to %1.</source>
@@ -3101,6 +4671,374 @@ Trotzdem schließen?</numerusform>
     <message>
         <source>Journal backups to keep</source>
         <translation>Aufzubewahrende Journalsicherungen</translation>
+    </message>
+    <message>
+        <source>Built in: W3C trace ids and trace_id= / traceID= values</source>
+        <translation>Integriert: W3C-Trace-IDs und Werte von trace_id= / traceID=</translation>
+    </message>
+    <message>
+        <source>A regular expression that finds trace ids in log lines (they become links to the Traces workspace). The first capture group is the id, or the whole match without one; ids must be 16 or 32 hex digits. Empty: the built-in pattern.</source>
+        <translation>Ein regulärer Ausdruck, der Trace-IDs in Logzeilen findet (sie werden zu Links in den Arbeitsbereich Traces). Die erste Capture-Gruppe ist die ID, ohne Gruppe der gesamte Treffer; IDs müssen 16 oder 32 Hexadezimalziffern lang sein. Leer: das integrierte Muster.</translation>
+    </message>
+    <message>
+        <source>Trace ids in log lines</source>
+        <translation>Trace-IDs in Logzeilen</translation>
+    </message>
+    <message>
+        <source>The trace-id pattern is not a valid regular expression: %1</source>
+        <translation>Das Trace-ID-Muster ist kein gültiger regulärer Ausdruck: %1</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::SloDialog</name>
+    <message>
+        <source>Good and total events</source>
+        <translation>Gute und alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Error ratio</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <source>http_requests_total{job=&quot;api&quot;, code!~&quot;5..&quot;}</source>
+        <translation>http_requests_total{job=&quot;api&quot;, code!~&quot;5..&quot;}</translation>
+    </message>
+    <message>
+        <source>http_requests_total{job=&quot;api&quot;}</source>
+        <translation>http_requests_total{job=&quot;api&quot;}</translation>
+    </message>
+    <message>
+        <source>sum(rate(http_requests_total{code=~&quot;5..&quot;}[$__window])) / sum(rate(http_requests_total[$__window]))</source>
+        <translation>sum(rate(http_requests_total{code=~&quot;5..&quot;}[$__window])) / sum(rate(http_requests_total[$__window]))</translation>
+    </message>
+    <message>
+        <source>Good events</source>
+        <translation>Gute Ereignisse</translation>
+    </message>
+    <message>
+        <source>Total events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Service level objective</source>
+        <translation>Service Level Objective</translation>
+    </message>
+    <message>
+        <source>Checkout availability</source>
+        <translation>Verfügbarkeit Checkout</translation>
+    </message>
+    <message>
+        <source>checkout</source>
+        <translation>checkout</translation>
+    </message>
+    <message>
+        <source>A counter selector (its rate is summed over each window), or an expression with %1 where the window goes.</source>
+        <translation>Ein Counter-Selektor (seine Rate wird über jedes Zeitfenster summiert) oder ein Ausdruck mit %1 an der Stelle des Zeitfensters.</translation>
+    </message>
+    <message>
+        <source>The fraction of bad events (0 to 1); write %1 where the window goes.</source>
+        <translation>Der Anteil schlechter Ereignisse (0 bis 1); schreiben Sie %1 an die Stelle des Zeitfensters.</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>28 days</source>
+        <translation>28 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>e.g. 14d, 90d, 12h</source>
+        <translation>z. B. 14d, 90d, 12h</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>SLI</source>
+        <translation>SLI</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitfenster</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>The custom window “%1” is not a duration such as 14d or 12h.</source>
+        <translation>Das benutzerdefinierte Zeitfenster „%1“ ist keine Dauer wie 14d oder 12h.</translation>
+    </message>
+    <message>
+        <source>Choose the error-ratio form to use an error-ratio query.</source>
+        <translation>Wählen Sie die Fehlerquoten-Form, um eine Fehlerquoten-Abfrage zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Error budget: %1 of the events, %2 of the window&apos;s time</source>
+        <translation>Fehlerbudget: %1 der Ereignisse, %2 der Zeit des Zeitfensters</translation>
+    </message>
+</context>
+<context>
+    <name>firebreak::ui::SloPanel</name>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Export rules…</source>
+        <translation>Regeln exportieren…</translation>
+    </message>
+    <message>
+        <source>Copy rules</source>
+        <translation>Regeln kopieren</translation>
+    </message>
+    <message>
+        <source>Save the SLO&apos;s Prometheus recording and alerting rules as a YAML file</source>
+        <translation>Die Prometheus-Recording- und -Alerting-Regeln des SLO als YAML-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Copy the SLO&apos;s Prometheus rules (YAML) to the clipboard</source>
+        <translation>Die Prometheus-Regeln des SLO (YAML) in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Long window</source>
+        <translation>Langes Fenster</translation>
+    </message>
+    <message>
+        <source>Short window</source>
+        <translation>Kurzes Fenster</translation>
+    </message>
+    <message>
+        <source>Burn rate over</source>
+        <translation>Burn-Rate über</translation>
+    </message>
+    <message>
+        <source>Long burn</source>
+        <translation>Burn-Rate lang</translation>
+    </message>
+    <message>
+        <source>Short burn</source>
+        <translation>Burn-Rate kurz</translation>
+    </message>
+    <message>
+        <source>Budget used when it fires</source>
+        <translation>Verbrauchtes Budget beim Auslösen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Multi-window multi-burn-rate alerts (Google SRE workbook): a row fires when both its windows burn the error budget faster than its rate</source>
+        <translation>Multi-Window-Multi-Burn-Rate-Alarme (Google SRE Workbook): Eine Zeile löst aus, wenn beide Fenster das Fehlerbudget schneller als mit ihrer Rate verbrauchen</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>SLI</source>
+        <translation>SLI</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>SLI over the shown range</source>
+        <translation>SLI über den angezeigten Zeitraum</translation>
+    </message>
+    <message>
+        <source>Error budget remaining</source>
+        <translation>Verbleibendes Fehlerbudget</translation>
+    </message>
+    <message>
+        <source>Burn rate (last hour)</source>
+        <translation>Burn-Rate (letzte Stunde)</translation>
+    </message>
+    <message>
+        <source>Budget lasts at this rate</source>
+        <translation>Budget reicht bei dieser Rate noch</translation>
+    </message>
+    <message>
+        <source>No SLOs yet</source>
+        <translation>Noch keine SLOs</translation>
+    </message>
+    <message>
+        <source>Define a service level objective — good and total events, or an error ratio, with an objective such as 99.9 % over 30 days — to see its error budget and burn rates.</source>
+        <translation>Definieren Sie ein Service Level Objective — gute und alle Ereignisse oder eine Fehlerquote, mit einem Ziel wie 99,9 % über 30 Tage —, um sein Fehlerbudget und seine Burn-Raten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Define an SLO…</source>
+        <translation>SLO definieren…</translation>
+    </message>
+    <message>
+        <source>Rules copied to the clipboard.</source>
+        <translation>Regeln in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>The SLOs could not be read from the journal: %1</source>
+        <translation>Die SLOs konnten nicht aus dem Journal gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The SLO could not be saved: %1</source>
+        <translation>Das SLO konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The SLO could not be deleted: %1</source>
+        <translation>Das SLO konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 over %2</source>
+        <translation>%1 über %2</translation>
+    </message>
+    <message>
+        <source>error ratio = %1</source>
+        <translation>Fehlerquote = %1</translation>
+    </message>
+    <message>
+        <source>good = %1
+total = %2</source>
+        <translation>gut = %1
+gesamt = %2</translation>
+    </message>
+    <message>
+        <source>Delete SLO</source>
+        <translation>SLO löschen</translation>
+    </message>
+    <message>
+        <source>Delete the SLO “%1”?</source>
+        <translation>Das SLO „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>No SLO is selected.</source>
+        <translation>Es ist kein SLO ausgewählt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export Prometheus rules</source>
+        <translation>Prometheus-Regeln exportieren</translation>
+    </message>
+    <message>
+        <source>Prometheus rules (*.yml *.yaml);;All files (*)</source>
+        <translation>Prometheus-Regeln (*.yml *.yaml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Rules saved to %1 and copied to the clipboard.</source>
+        <translation>Regeln in %1 gespeichert und in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>No Prometheus data source: add one under Settings › Data sources to measure SLOs.</source>
+        <translation>Keine Prometheus-Datenquelle: Fügen Sie unter Einstellungen › Datenquellen eine hinzu, um SLOs zu messen.</translation>
+    </message>
+    <message>
+        <source>This SLO cannot be measured: %1</source>
+        <translation>Dieses SLO kann nicht gemessen werden: %1</translation>
+    </message>
+    <message>
+        <source>Measuring on %1…</source>
+        <translation>Messung auf %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>error ratio over %1</source>
+        <translation>Fehlerquote über %1</translation>
+    </message>
+    <message>
+        <source>SLI over the range</source>
+        <translation>SLI über den Zeitraum</translation>
+    </message>
+    <message>
+        <source>SLI over time</source>
+        <translation>SLI im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Good events over all events from %1 to %2</source>
+        <translation>Gute Ereignisse im Verhältnis zu allen Ereignissen von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>not burning</source>
+        <translation>kein Verbrauch</translation>
+    </message>
+    <message>
+        <source>exhausted</source>
+        <translation>aufgebraucht</translation>
+    </message>
+    <message>
+        <source>Error ratio %1 over %2</source>
+        <translation>Fehlerquote %1 über %2</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Measured at %1</source>
+        <translation>Gemessen: %1</translation>
+    </message>
+    <message>
+        <source>Some measurements failed: %1</source>
+        <translation>Einige Messungen sind fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -3279,73 +5217,6 @@ Trotzdem schließen?</numerusform>
     <message>
         <source>Shifted by %1 to correct clock skew against its parent (Jaeger&apos;s rule)</source>
         <translation>Um %1 verschoben, um die Uhrenabweichung gegenüber dem übergeordneten Span auszugleichen (Jaeger-Regel)</translation>
-    </message>
-</context>
-<context>
-    <name>firebreak::ui::TelemetryWorkspace</name>
-    <message>
-        <source>Metric charts come from Prometheus.</source>
-        <translation>Metrikdiagramme stammen aus Prometheus.</translation>
-    </message>
-    <message>
-        <source>Log streams come from Grafana Loki.</source>
-        <translation>Log-Streams stammen aus Grafana Loki.</translation>
-    </message>
-    <message>
-        <source>Trace waterfalls come from Grafana Tempo.</source>
-        <translation>Trace-Wasserfalldiagramme stammen aus Grafana Tempo.</translation>
-    </message>
-    <message>
-        <source>checking…</source>
-        <translation>wird geprüft…</translation>
-    </message>
-    <message>
-        <source>ready, %1 ms</source>
-        <translation>bereit, %1 ms</translation>
-    </message>
-    <message>
-        <source>ready, %1 ms, version %2</source>
-        <translation>bereit, %1 ms, Version %2</translation>
-    </message>
-    <message>
-        <source>No %1 data source</source>
-        <translation>Keine %1-Datenquelle</translation>
-    </message>
-    <message>
-        <source>Add the address of your %1 server; Firebreak checks that it answers before saving.</source>
-        <translation>Fügen Sie die Adresse Ihres %1-Servers hinzu; Firebreak prüft vor dem Speichern, ob er antwortet.</translation>
-    </message>
-    <message>
-        <source>Add %1 data source…</source>
-        <translation>%1-Datenquelle hinzufügen…</translation>
-    </message>
-    <message>
-        <source>%1 is connected</source>
-        <translation>%1 ist verbunden</translation>
-    </message>
-    <message>
-        <source>Range: %1 – %2</source>
-        <translation>Zeitraum: %1 – %2</translation>
-    </message>
-    <message>
-        <source>Queries and views for this workspace are not part of this build yet; the connection and the shared time range are ready for them.</source>
-        <translation>Abfragen und Ansichten für diesen Arbeitsbereich sind in diesem Build noch nicht enthalten; die Verbindung und der gemeinsame Zeitraum sind dafür bereits vorbereitet.</translation>
-    </message>
-    <message>
-        <source>Manage data sources…</source>
-        <translation>Datenquellen verwalten…</translation>
-    </message>
-    <message>
-        <source>Checking %1…</source>
-        <translation>%1 wird geprüft…</translation>
-    </message>
-    <message>
-        <source>%1 does not answer</source>
-        <translation>%1 antwortet nicht</translation>
-    </message>
-    <message>
-        <source>Check the address, the credentials and that the server runs; Firebreak keeps checking in the background.</source>
-        <translation>Prüfen Sie die Adresse, die Zugangsdaten und ob der Server läuft; Firebreak prüft im Hintergrund weiter.</translation>
     </message>
 </context>
 <context>
@@ -3841,6 +5712,10 @@ B: %2</translation>
     <message>
         <source>Trace id (32 hex digits):</source>
         <translation>Trace-ID (32 Hexadezimalziffern):</translation>
+    </message>
+    <message>
+        <source>%1 %2 (span %3)</source>
+        <translation>%1 %2 (Span %3)</translation>
     </message>
 </context>
 <context>

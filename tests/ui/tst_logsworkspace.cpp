@@ -13,6 +13,7 @@
 #include "logs/loglistmodel.h"
 #include "logs/logsworkspace.h"
 #include "logs/logvolumehistogram.h"
+#include "logs/patternsview.h"
 #include "net/profilestore.h"
 #include "testutils.h"
 
@@ -324,6 +325,48 @@ private Q_SLOTS:
             QVERIFY(model.index(row - 1).data(LogListModel::TimestampNsRole).toLongLong()
                 >= model.index(row).data(LogListModel::TimestampNsRole).toLongLong());
         }
+    }
+
+    void oldestFirstPagesToNewerLines()
+    {
+        addLokiSource(m_loki->url());
+        child<QComboBox>("logsDirection")->setCurrentIndex(1);
+        child<QSpinBox>("logsLimit")->setValue(25);
+        runAndWait(QStringLiteral(R"({env="dev"})"));
+        QCOMPARE(m_workspace->model()->rowCount(), 25);
+        QVERIFY2(m_workspace->truncationText().contains(QStringLiteral("newer lines exist")),
+            qPrintable(m_workspace->truncationText()));
+        QVERIFY(!child<QPushButton>("logsLoadOlder")->isVisibleTo(m_workspace.get()));
+        auto* newer = child<QPushButton>("logsLoadNewer");
+        for (int pages = 0; !m_workspace->truncationText().isEmpty() && pages < 10; ++pages) {
+            newer->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->isBusy(), WaitMs);
+        }
+        QCOMPARE(m_workspace->model()->rowCount(), 88);
+        QCOMPARE(identities().size(), 88);
+        const LogListModel& model = *m_workspace->model();
+        for (int row = 1; row < model.rowCount(); ++row) {
+            QVERIFY(model.index(row - 1).data(LogListModel::TimestampNsRole).toLongLong()
+                <= model.index(row).data(LogListModel::TimestampNsRole).toLongLong());
+        }
+    }
+
+    void clickingAPatternFiltersByIt()
+    {
+        addLokiSource(m_loki->url());
+        runAndWait(QStringLiteral(R"({env="dev"})"));
+        auto* patterns = m_workspace->findChild<PatternsView*>();
+        QVERIFY(patterns);
+        QTRY_VERIFY_WITH_TIMEOUT(!patterns->isMining() && patterns->patternOfLine(), WaitMs);
+        QVERIFY(!patterns->patterns().empty());
+        const analysis::LogPattern pattern = patterns->patterns().front();
+        QVERIFY(pattern.count < 88);
+        Q_EMIT patterns->patternFilterRequested(pattern.id, pattern.pattern);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->model()->rowCount(), int(pattern.count), WaitMs);
+        auto* chip = child<QToolButton>("logsPatternFilter");
+        QVERIFY(chip->isVisibleTo(m_workspace.get()));
+        chip->click();
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->model()->rowCount(), 88, WaitMs);
     }
 
     void pinsSelectedLines()
