@@ -2849,10 +2849,6 @@ Nächste Abstimmung: {next_update}.</translation>
         <translation>Keine Prometheus-Datenquelle</translation>
     </message>
     <message>
-        <source>Add a Prometheus data source under Settings › Data sources to see its alerts.</source>
-        <translation>Fügen Sie unter Einstellungen › Datenquellen eine Prometheus-Datenquelle hinzu, um ihre Alarme zu sehen.</translation>
-    </message>
-    <message>
         <source>Alerts of &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Alarme von &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -2919,6 +2915,10 @@ Nächste Abstimmung: {next_update}.</translation>
     <message>
         <source>The alert&apos;s rule was not found; this query shows the alert&apos;s own series.</source>
         <translation>Die Regel des Alarms wurde nicht gefunden; diese Abfrage zeigt die eigene Serie des Alarms.</translation>
+    </message>
+    <message>
+        <source>Add a Prometheus data source under File › Data sources… to see its alerts.</source>
+        <translation>Fügen Sie unter Datei › Datenquellen… eine Prometheus-Datenquelle hinzu, um ihre Alarme zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -3522,10 +3522,6 @@ Stufe: %3
         <translation>Log-Streams kommen aus Grafana Loki. Fügen Sie die Adresse Ihres Loki-Servers hinzu; Firebreak prüft vor dem Speichern, ob er antwortet.</translation>
     </message>
     <message>
-        <source>Add Loki source…</source>
-        <translation>Loki-Quelle hinzufügen…</translation>
-    </message>
-    <message>
         <source>The Loki data source to ask</source>
         <translation>Die abzufragende Loki-Datenquelle</translation>
     </message>
@@ -3674,10 +3670,6 @@ Stufe: %3
         <translation>Nur Zeilen des Musters %1; klicken, um wieder alle Muster anzuzeigen</translation>
     </message>
     <message>
-        <source>No Loki data source is configured: add one under Settings › Data sources.</source>
-        <translation>Es ist keine Loki-Datenquelle konfiguriert: Fügen Sie unter Einstellungen › Datenquellen eine hinzu.</translation>
-    </message>
-    <message>
         <source>The query is empty: write a LogQL stream selector such as {service=&quot;checkout&quot;}.</source>
         <translation>Die Abfrage ist leer: Schreiben Sie einen LogQL-Stream-Selektor wie {service=&quot;checkout&quot;}.</translation>
     </message>
@@ -3782,6 +3774,14 @@ Stufe: %3
     <message>
         <source>loaded lines</source>
         <translation>geladene Zeilen</translation>
+    </message>
+    <message>
+        <source>Add Loki data source…</source>
+        <translation>Loki-Datenquelle hinzufügen…</translation>
+    </message>
+    <message>
+        <source>No Loki data source is configured: add one under File › Data sources….</source>
+        <translation>Keine Loki-Datenquelle eingerichtet: Fügen Sie unter Datei › Datenquellen… eine hinzu.</translation>
     </message>
 </context>
 <context>
@@ -4969,10 +4969,6 @@ gesamt = %2</translation>
         <translation>Regeln in %1 gespeichert und in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <source>No Prometheus data source: add one under Settings › Data sources to measure SLOs.</source>
-        <translation>Keine Prometheus-Datenquelle: Fügen Sie unter Einstellungen › Datenquellen eine hinzu, um SLOs zu messen.</translation>
-    </message>
-    <message>
         <source>This SLO cannot be measured: %1</source>
         <translation>Dieses SLO kann nicht gemessen werden: %1</translation>
     </message>
@@ -5039,6 +5035,10 @@ gesamt = %2</translation>
     <message>
         <source>Some measurements failed: %1</source>
         <translation>Einige Messungen sind fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No Prometheus data source: add one under File › Data sources… to measure SLOs.</source>
+        <translation>Keine Prometheus-Datenquelle: Fügen Sie unter Datei › Datenquellen… eine hinzu, um SLOs zu messen.</translation>
     </message>
 </context>
 <context>
@@ -5662,10 +5662,6 @@ B: %2</translation>
         <translation>„%1“ ist keine Trace-ID: Erwartet werden bis zu 32 Hexadezimalziffern.</translation>
     </message>
     <message>
-        <source>No Tempo data source is configured: add one under Settings › Data sources, or open a file.</source>
-        <translation>Es ist keine Tempo-Datenquelle konfiguriert: Fügen Sie unter Einstellungen › Datenquellen eine hinzu oder öffnen Sie eine Datei.</translation>
-    </message>
-    <message>
         <source>Asking %1 for trace %2…</source>
         <translation>Trace %2 wird von %1 abgerufen…</translation>
     </message>
@@ -5716,6 +5712,10 @@ B: %2</translation>
     <message>
         <source>%1 %2 (span %3)</source>
         <translation>%1 %2 (Span %3)</translation>
+    </message>
+    <message>
+        <source>No Tempo data source is configured: add one under File › Data sources…, or open a file.</source>
+        <translation>Keine Tempo-Datenquelle eingerichtet: Fügen Sie unter Datei › Datenquellen… eine hinzu oder öffnen Sie eine Datei.</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -285,6 +286,26 @@ private Q_SLOTS:
         QCOMPARE(open.count(), 1);
     }
 
+    void theTraceIdPatternIsASetting()
+    {
+        // Only JSON's "trace_id": "…" counts: logfmt's trace_id=… is no link any more.
+        m_context->settings().setTraceIdPattern(QStringLiteral(R"re("trace_id":\s*"([0-9a-f]{32})")re"));
+        addLokiSource(m_loki->url());
+        runAndWait(QStringLiteral(R"({service=~"checkout|payment", level="error"})"));
+        auto* list = m_workspace->listView();
+        const int json = rowWithText(QStringLiteral("\"attempt\""));
+        const int logfmt = rowWithText(QStringLiteral("payment failed"));
+        QVERIFY(json >= 0 && logfmt >= 0);
+        const QModelIndex jsonIndex = m_workspace->model()->index(json);
+        const QModelIndex logfmtIndex = m_workspace->model()->index(logfmt);
+        QCOMPARE(m_workspace->delegate()->traceLinks(list->visualRect(jsonIndex), jsonIndex).size(), 1);
+        QCOMPARE(m_workspace->delegate()->traceLinks(list->visualRect(logfmtIndex), logfmtIndex).size(), 0);
+        // A pattern that does not compile falls back to the built-in one.
+        m_context->settings().setTraceIdPattern(QStringLiteral("(unclosed"));
+        runAndWait(QStringLiteral(R"({service=~"checkout|payment", level="error"})"));
+        QCOMPARE(m_workspace->delegate()->traceLinks(list->visualRect(logfmtIndex), logfmtIndex).size(), 1);
+    }
+
     void truncationIsSaidAndLoadOlderGetsTheRest_data()
     {
         QTest::addColumn<QString>("query");
@@ -413,6 +434,38 @@ private Q_SLOTS:
         QCOMPARE(texts(model).constLast(), QStringLiteral("tail line 7"));
         QVERIFY2(child<QLabel>("logsTailStatus")->text().contains(QStringLiteral("3 dropped")),
             qPrintable(child<QLabel>("logsTailStatus")->text()));
+        child<QToolButton>("logsLive")->click();
+    }
+
+    void liveTailFollowsUnlessScrolledUp()
+    {
+        addLokiSource(m_loki->url());
+        m_workspace->queryEditor()->setQuery(QStringLiteral(R"({job="follow"})"));
+        child<QToolButton>("logsLive")->click();
+        const LogListModel& model = *m_workspace->model();
+        QScrollBar* bar = m_workspace->listView()->verticalScrollBar();
+        qint64 ns = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+        auto push = [&](int lines) {
+            for (int i = 0; i < lines; ++i)
+                m_loki->add({ { QStringLiteral("job"), QStringLiteral("follow") } }, ++ns, QByteArray("follow line"));
+        };
+        push(200);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 200, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() == bar->maximum(), WaitMs); // follows
+
+        bar->setValue(10); // the user scrolls up: the view stays there
+        QTRY_VERIFY(child<QLabel>("logsTailStatus")->text().contains(QStringLiteral("scrolled up")));
+        push(100);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 300, WaitMs);
+        QTest::qWait(100); // a scroll to the bottom would be queued right after the insert: it had its turn
+        QCOMPARE(bar->value(), 10);
+
+        bar->setValue(bar->maximum()); // back at the bottom: follows again
+        push(100);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 400, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->value() == bar->maximum(), WaitMs);
+        QListView* list = m_workspace->listView();
+        QVERIFY(list->viewport()->rect().contains(list->visualRect(model.index(399)))); // the newest line in sight
         child<QToolButton>("logsLive")->click();
     }
 

@@ -8,6 +8,7 @@
 #include "common/emptystate.h"
 #include "common/queryeditor.h"
 #include "common/queryhistorybutton.h"
+#include "common/toolrow.h"
 #include "livetailcontroller.h"
 #include "logdetailspane.h"
 #include "loglevelcolors.h"
@@ -62,20 +63,6 @@ constexpr int MaxLimit = 1'000'000;
 constexpr qint64 DefaultTailLines = 100'000;
 constexpr int FilterDebounceMs = 150;
 constexpr int MaxPinnedLines = 5000;
-
-QWidget* row(QWidget* parent, std::initializer_list<QWidget*> widgets)
-{
-    auto* container = new QWidget(parent);
-    auto* layout = new QHBoxLayout(container);
-    layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* widget : widgets) {
-        if (widget)
-            layout->addWidget(widget);
-        else
-            layout->addStretch(1);
-    }
-    return container;
-}
 
 QToolButton* toggle(QWidget* parent, const QString& text, const QString& name, const QString& tip)
 {
@@ -199,7 +186,7 @@ void LogsWorkspace::buildUi()
     m_empty->setTitle(tr("No Loki data source"));
     m_empty->setBody(tr("Log streams come from Grafana Loki. Add the address of your Loki server; Firebreak checks "
                         "that it answers before saving."));
-    m_empty->setAction(tr("Add Loki source…"));
+    m_empty->setAction(tr("Add Loki data source…"));
     connect(m_empty, &EmptyState::actionTriggered, this, &LogsWorkspace::addSourceRequested);
 
     auto* content = new QWidget(this);
@@ -361,12 +348,14 @@ void LogsWorkspace::buildUi()
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(4);
     layout->addWidget(queryRow);
-    layout->addWidget(row(content, { m_limit, m_direction, m_live, m_pause, m_tailStatus, nullptr }));
+    // Two rows, so the workspace still fits a 900 px window: what to fetch and how to show it above, what to
+    // keep of the loaded lines below.
+    layout->addWidget(toolRow(
+        content, { m_limit, m_direction, m_live, m_pause, m_tailStatus, nullptr, m_wrap, m_labels, micros, m_pin }));
     layout->addWidget(m_histogram);
     layout->addWidget(m_error);
     layout->addWidget(m_banner);
-    layout->addWidget(
-        row(content, { m_filter, m_regex, m_case, levels, m_patternChip, m_dedup, m_wrap, m_labels, micros, m_pin }));
+    layout->addWidget(toolRow(content, { m_filter, m_regex, m_case, levels, m_patternChip, m_dedup }));
     layout->addWidget(splitter, 1);
     layout->addWidget(m_stats);
 
@@ -701,7 +690,7 @@ void LogsWorkspace::startQuery(const QString& expr, const TimeRange& range)
     }
     const auto profile = currentProfile();
     if (!profile) {
-        showError(tr("No Loki data source is configured: add one under Settings › Data sources."));
+        showError(tr("No Loki data source is configured: add one under File › Data sources…."));
         return;
     }
     if (expr.trimmed().isEmpty()) {
@@ -1040,7 +1029,7 @@ void LogsWorkspace::setLive(bool on)
     const QString expr = m_query->query().trimmed();
     if (!profile || expr.isEmpty()) {
         showError(profile ? tr("Live tail needs a query: write a LogQL stream selector first.")
-                          : tr("No Loki data source is configured: add one under Settings › Data sources."));
+                          : tr("No Loki data source is configured: add one under File › Data sources…."));
         const QSignalBlocker blocker(m_live);
         m_live->setChecked(false);
         m_pause->setEnabled(false);

@@ -90,7 +90,7 @@ public:
 Q_SIGNALS:
     void openTraceRequested(const QString& traceId);
     void pinToIncidentRequested(const firebreak::journal::Evidence& evidence);
-    /// The empty state's "Add Loki source" was chosen.
+    /// The empty state's "Add Loki data source…" was chosen.
     void addSourceRequested();
     /// A query's lines (or its error) reached the list.
     void queryFinished();

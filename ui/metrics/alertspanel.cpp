@@ -84,7 +84,7 @@ AlertsPanel::AlertsPanel(AppContext& context, QWidget* parent)
 
     m_empty->setObjectName(QStringLiteral("alertsEmptyState"));
     m_empty->setTitle(tr("No Prometheus data source"));
-    m_empty->setBody(tr("Add a Prometheus data source under Settings › Data sources to see its alerts."));
+    m_empty->setBody(tr("Add a Prometheus data source under File › Data sources… to see its alerts."));
 
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(AlertsModel::SortRole);

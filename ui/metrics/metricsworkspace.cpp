@@ -223,6 +223,9 @@ MetricsWorkspace::MetricsWorkspace(AppContext& context, QWidget* parent)
 
     m_side->setObjectName(QStringLiteral("metricsSidePanels"));
     m_side->setDocumentMode(true);
+    // An explicit minimum (not the panels' own hint, which adds up their widest rows) lets the splitter
+    // squeeze the side panels so the workspace still fits a 900 × 600 window.
+    m_side->setMinimumSize(240, 160);
     m_side->hide();
     auto* horizontal = new QSplitter(Qt::Horizontal, this);
     horizontal->setObjectName(QStringLiteral("metricsSideSplitter"));

@@ -554,7 +554,7 @@ void SloPanel::evaluate()
     const std::optional<net::ConnectionProfile> source = profile();
     if (!source) {
         clearEvaluation();
-        m_status->setText(tr("No Prometheus data source: add one under Settings › Data sources to measure SLOs."));
+        m_status->setText(tr("No Prometheus data source: add one under File › Data sources… to measure SLOs."));
         return;
     }
     const QStringList problems = analysis::validateSlo(*slo);

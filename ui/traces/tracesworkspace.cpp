@@ -342,7 +342,7 @@ void TracesWorkspace::fetchFromTempo(
     }
     const std::optional<net::ConnectionProfile> profile = tempoProfile();
     if (!profile) {
-        showError(tr("No Tempo data source is configured: add one under Settings › Data sources, or open a file."));
+        showError(tr("No Tempo data source is configured: add one under File › Data sources…, or open a file."));
         return;
     }
     const quint64 job = ++jobs;
