@@ -4,6 +4,7 @@
 #include "analysis/alertincident.h"
 #include "common/appcontext.h"
 #include "common/emptystate.h"
+#include "common/readonlytable.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -90,20 +91,9 @@ AlertsPanel::AlertsPanel(AppContext& context, QWidget* parent)
     m_sorted->setSortRole(AlertsModel::SortRole);
     m_table->setObjectName(QStringLiteral("alertsTable"));
     m_table->setModel(m_sorted);
-    m_table->setSortingEnabled(true);
+    setUpReadOnlyTable(m_table);
     m_table->sortByColumn(AlertsModel::StateColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     QHeaderView* header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(AlertsModel::LabelsColumn, QHeaderView::Stretch);
     const QFontMetrics metrics(m_table->font());
     m_table->setColumnWidth(AlertsModel::StateColumn, metrics.horizontalAdvance(QStringLiteral("Pending")) + 40);

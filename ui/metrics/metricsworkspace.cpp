@@ -8,6 +8,7 @@
 #include "common/emptystate.h"
 #include "common/queryeditor.h"
 #include "common/queryhistorybutton.h"
+#include "common/toolrow.h"
 #include "metricschartview.h"
 #include "metricsqueryrow.h"
 #include "metricstablemodel.h"
@@ -47,20 +48,6 @@ using namespace firebreak::prometheus;
 namespace {
 
 const QString ProfileSetting = QStringLiteral("metrics/profile");
-
-QWidget* toolRow(QWidget* parent, std::initializer_list<QWidget*> widgets)
-{
-    auto* container = new QWidget(parent);
-    auto* layout = new QHBoxLayout(container);
-    layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* widget : widgets) {
-        if (widget)
-            layout->addWidget(widget);
-        else
-            layout->addStretch(1);
-    }
-    return container;
-}
 
 QJsonValue jsonNumber(double v)
 {

@@ -1,6 +1,7 @@
 #include "tracesearchpanel.h"
 
 #include "backends/tempo/searchresultsmodel.h"
+#include "common/readonlytable.h"
 #include "model/timerangecontroller.h"
 
 #include <QAbstractItemView>
@@ -76,20 +77,9 @@ TraceSearchPanel::TraceSearchPanel(net::HttpClient& http, TimeRangeController& t
     m_sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_table->setObjectName(QStringLiteral("searchResults"));
     m_table->setModel(m_sorted);
-    m_table->setSortingEnabled(true);
+    setUpReadOnlyTable(m_table);
     m_table->sortByColumn(SearchResultsModel::StartColumn, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     QHeaderView* header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(SearchResultsModel::RootNameColumn, QHeaderView::Stretch);
     const QFontMetrics metrics(m_table->font());
     const QFontMetrics fixed(QFontDatabase::systemFont(QFontDatabase::FixedFont));
