@@ -152,13 +152,3 @@ void BM_ChartUpdateAndPaint1M(benchmark::State& state)
 BENCHMARK(BM_ChartUpdateAndPaint1M)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
-
-int main(int argc, char** argv)
-{
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
