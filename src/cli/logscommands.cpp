@@ -373,6 +373,18 @@ int logsPatterns(CommandContext& ctx, const QCommandLineParser& parser)
     return 0;
 }
 
+/// --url, --start and --end, as both `logs query` and `logs patterns --url` take them.
+void addLokiRangeOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("url"), Text::tr("base URL of Loki"), QStringLiteral("URL") });
+    parser.addOption({ QStringLiteral("start"),
+        Text::tr("start of the range (included): unix seconds or nanoseconds, RFC 3339, now-1h… "
+                 "(default: an hour before the end)"),
+        QStringLiteral("T") });
+    parser.addOption(
+        { QStringLiteral("end"), Text::tr("end of the range (not included; default now)"), QStringLiteral("T") });
+}
+
 } // namespace
 
 QList<Command> logsCommands()
@@ -383,13 +395,7 @@ QList<Command> logsCommands()
             Text::tr("Log lines (or a LogQL metric) from Loki; --limit may exceed the server's per-query limit."),
             [](QCommandLineParser& parser) {
                 parser.addPositionalArgument(QStringLiteral("logql"), Text::tr("the LogQL query"));
-                parser.addOption({ QStringLiteral("url"), Text::tr("base URL of Loki"), QStringLiteral("URL") });
-                parser.addOption({ QStringLiteral("start"),
-                    Text::tr("start of the range (included): unix seconds or nanoseconds, RFC 3339, now-1h… "
-                             "(default: an hour before the end)"),
-                    QStringLiteral("T") });
-                parser.addOption({ QStringLiteral("end"), Text::tr("end of the range (not included; default now)"),
-                    QStringLiteral("T") });
+                addLokiRangeOptions(parser);
                 parser.addOption({ QStringLiteral("limit"),
                     Text::tr("lines at most (default 100); fetched page by page past the server's limit"),
                     QStringLiteral("N") });
@@ -409,13 +415,7 @@ QList<Command> logsCommands()
                 parser.addPositionalArgument(QStringLiteral("input"),
                     Text::tr("a file of log lines (`logs query --json` output, a Loki query_range answer, or plain "
                              "text; - for standard input), or with --url the LogQL query"));
-                parser.addOption({ QStringLiteral("url"), Text::tr("base URL of Loki"), QStringLiteral("URL") });
-                parser.addOption({ QStringLiteral("start"),
-                    Text::tr("start of the range (included): unix seconds or nanoseconds, RFC 3339, now-1h… "
-                             "(default: an hour before the end)"),
-                    QStringLiteral("T") });
-                parser.addOption({ QStringLiteral("end"), Text::tr("end of the range (not included; default now)"),
-                    QStringLiteral("T") });
+                addLokiRangeOptions(parser);
                 parser.addOption({ QStringLiteral("limit"),
                     Text::tr("lines at most (default %1); fetched page by page past the server's limit")
                         .arg(DefaultPatternLimit),
