@@ -201,7 +201,10 @@ SloPanel::SloPanel(AppContext& context, QWidget* parent)
     m_objectiveSeries->setPen(objectivePen);
     m_sliSeries->setName(tr("SLI"));
     m_objectiveSeries->setName(tr("Objective"));
+    // setChart() releases the view's own default chart without deleting it.
+    QChart* defaultChart = m_chart->chart();
     m_chart->setChart(chart);
+    delete defaultChart;
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumHeight(160);
 
