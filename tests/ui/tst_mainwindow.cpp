@@ -2,10 +2,14 @@
 #include "common/appcontext.h"
 #include "common/emptystate.h"
 #include "common/mainwindow.h"
+#include "common/queryeditor.h"
 #include "common/settingsdialog.h"
 #include "common/sourcehealthbar.h"
 #include "logs/logsworkspace.h"
+#include "metrics/metricsqueryrow.h"
+#include "metrics/metricsworkspace.h"
 #include "net/profilestore.h"
+#include "traces/tracesworkspace.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -78,6 +82,28 @@ private Q_SLOTS:
         QVERIFY(summary->text().startsWith(QStringLiteral("Open a trace file")));
         auto* action = emptyStateOf(m_tabs, 1)->findChild<QPushButton*>(QStringLiteral("emptyStateAction"));
         QCOMPARE(action->text(), QStringLiteral("Add Prometheus data source…"));
+    }
+
+    void aSpanOpensItsLogsAndItsServicesMetrics()
+    {
+        SpanReference span { QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736"), QStringLiteral("00f067aa0ba902b7"),
+            QStringLiteral("checkout"), QStringLiteral("POST /pay"), 1795600800'000'000'000, 1795600801'000'000'000 };
+        Q_EMIT m_window->tracesWorkspace()->logsForSpanRequested(span);
+        QCOMPARE(m_window->currentWorkspace(), QStringLiteral("logs"));
+        QCOMPARE(m_window->logsWorkspace()->queryEditor()->query(),
+            QStringLiteral("{service_name=\"checkout\"} |= \"4bf92f3577b34da6a3ce929d0e0e4736\""));
+
+        Q_EMIT m_window->tracesWorkspace()->metricsForServiceRequested(span);
+        QCOMPARE(m_window->currentWorkspace(), QStringLiteral("metrics"));
+        QStringList queries;
+        for (const MetricsQueryRow* row : m_window->metricsWorkspace()->queryRows())
+            queries << row->query();
+        QCOMPARE(queries.size(), 3);
+        for (const QString& query : queries)
+            QVERIFY2(query.contains(QStringLiteral("service=\"checkout\"")), qPrintable(query));
+        // Half an hour either side of the span: enough to see the change.
+        QCOMPARE(m_context->timeRange().range().fromMs, 1795600800'000 - 30 * 60'000);
+        QCOMPARE(m_context->timeRange().range().toMs, 1795600801'000 + 30 * 60'000);
     }
 
     void switchesWorkspaces()

@@ -105,6 +105,18 @@ MainWindow::MainWindow(AppContext& context, QString logFile, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+namespace {
+analysis::SpanContext contextOf(const SpanReference& span)
+{
+    return { span.traceId, span.spanId, span.service, span.operation };
+}
+
+TimeRange around(const SpanReference& span, qint64 marginMs)
+{
+    return { span.startNs / 1'000'000 - marginMs, span.endNs / 1'000'000 + marginMs };
+}
+} // namespace
+
 void MainWindow::connectCorrelation(AlertsPanel* alerts, SloPanel* slos)
 {
     // Every workspace pins through the incident workspace, which asks which open incident.
@@ -129,21 +141,16 @@ void MainWindow::connectCorrelation(AlertsPanel* alerts, SloPanel* slos)
 
     // A span opens its logs and its service's metrics around its own time.
     connect(m_traces, &TracesWorkspace::logsForSpanRequested, this, [this](const SpanReference& span) {
-        const analysis::SpanContext context { span.traceId, span.spanId, span.service, span.operation };
-        const TimeRange range { span.startNs / 1'000'000 - analysis::SpanLogsMarginMs,
-            span.endNs / 1'000'000 + analysis::SpanLogsMarginMs };
         showWorkspace(QStringLiteral("logs"));
-        m_logs->runQuery(analysis::fillCorrelationTemplate(m_context.settings().spanLogsQuery(), context), range);
+        m_logs->runQuery(analysis::fillCorrelationTemplate(m_context.settings().spanLogsQuery(), contextOf(span)),
+            around(span, analysis::SpanLogsMarginMs));
     });
     connect(m_traces, &TracesWorkspace::metricsForServiceRequested, this, [this](const SpanReference& span) {
-        const analysis::SpanContext context { span.traceId, span.spanId, span.service, span.operation };
         QStringList queries;
         for (const QString& query : m_context.settings().serviceMetricsQueries())
-            queries << analysis::fillCorrelationTemplate(query, context);
-        const TimeRange range { span.startNs / 1'000'000 - analysis::ServiceMetricsMarginMs,
-            span.endNs / 1'000'000 + analysis::ServiceMetricsMarginMs };
+            queries << analysis::fillCorrelationTemplate(query, contextOf(span));
         showWorkspace(QStringLiteral("metrics"));
-        m_metrics->showQueries(queries, range);
+        m_metrics->showQueries(queries, around(span, analysis::ServiceMetricsMarginMs));
     });
 
     // Patterns that appear only after the selected incident began are "new".
