@@ -167,6 +167,21 @@ void QueryCompletionSource::finish(const QString& key, const QList<CompletionIte
         Q_EMIT failed(error);
 }
 
+void QueryCompletionSource::finishNames(const QString& key, const std::optional<QStringList>& names,
+    const QString& error, CompletionItem::Kind kind, const QString& detail)
+{
+    if (!names) {
+        finish(key, {}, error);
+        return;
+    }
+    QList<CompletionItem> items;
+    for (const QString& name : *names) {
+        if (kind != CompletionItem::Kind::Label || !hidden(name))
+            items.append(item(kind, name, detail));
+    }
+    finish(key, items);
+}
+
 // ---- Prometheus -----------------------------------------------------------------------------------------------
 
 PrometheusCompletionSource::PrometheusCompletionSource(AppContext& context, QObject* parent)
@@ -259,16 +274,8 @@ void PrometheusCompletionSource::labelNames(const QString& selector, QObject* re
         const auto [from, to] = rangeMs(m_context);
         const QStringList matchers = selector.isEmpty() ? QStringList() : QStringList { selector };
         client.labels(matchers, from, to, this, [this, key](prometheus::Answer<QStringList> answer) {
-            if (!answer.ok()) {
-                finish(key, {}, answer.error->message);
-                return;
-            }
-            QList<CompletionItem> items;
-            for (const QString& name : *answer.value) {
-                if (!hidden(name))
-                    items.append(item(CompletionItem::Kind::Label, name, tr("label")));
-            }
-            finish(key, items);
+            finishNames(key, answer.value, answer.ok() ? QString() : answer.error->message, CompletionItem::Kind::Label,
+                tr("label"));
         });
     });
 }
@@ -287,14 +294,8 @@ void PrometheusCompletionSource::labelValues(
         const auto [from, to] = rangeMs(m_context);
         const QStringList matchers = selector.isEmpty() ? QStringList() : QStringList { selector };
         client.labelValues(label, matchers, from, to, this, [this, key, label](prometheus::Answer<QStringList> answer) {
-            if (!answer.ok()) {
-                finish(key, {}, answer.error->message);
-                return;
-            }
-            QList<CompletionItem> items;
-            for (const QString& value : *answer.value)
-                items.append(item(CompletionItem::Kind::Value, value, label));
-            finish(key, items);
+            finishNames(
+                key, answer.value, answer.ok() ? QString() : answer.error->message, CompletionItem::Kind::Value, label);
         });
     });
 }
@@ -376,16 +377,8 @@ void LokiCompletionSource::labelNames(QObject* receiver, Deliver deliver)
         loki::LokiClient client(m_context.http(), *p);
         const auto [from, to] = rangeMs(m_context);
         client.labels(from * NsPerMs, to * NsPerMs, this, [this, key](loki::Answer<QStringList> answer) {
-            if (!answer.ok()) {
-                finish(key, {}, answer.error->message);
-                return;
-            }
-            QList<CompletionItem> items;
-            for (const QString& name : *answer.value) {
-                if (!hidden(name))
-                    items.append(item(CompletionItem::Kind::Label, name, tr("stream label")));
-            }
-            finish(key, items);
+            finishNames(key, answer.value, answer.ok() ? QString() : answer.error->message, CompletionItem::Kind::Label,
+                tr("stream label"));
         });
     });
 }
@@ -404,14 +397,8 @@ void LokiCompletionSource::labelValues(
         const auto [from, to] = rangeMs(m_context);
         client.labelValues(
             label, selector, from * NsPerMs, to * NsPerMs, this, [this, key, label](loki::Answer<QStringList> answer) {
-                if (!answer.ok()) {
-                    finish(key, {}, answer.error->message);
-                    return;
-                }
-                QList<CompletionItem> items;
-                for (const QString& value : *answer.value)
-                    items.append(item(CompletionItem::Kind::Value, value, label));
-                finish(key, items);
+                finishNames(key, answer.value, answer.ok() ? QString() : answer.error->message,
+                    CompletionItem::Kind::Value, label);
             });
     });
 }

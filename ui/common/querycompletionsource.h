@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <optional>
 
 namespace firebreak {
 class AppContext;
@@ -84,6 +85,10 @@ protected:
     /// once, which must eventually call finish(key, …).
     void cached(const QString& key, QObject* receiver, Deliver deliver, const std::function<void()>& fetch);
     void finish(const QString& key, const QList<CompletionItem>& items, const QString& error = {});
+    /// finish() with a server's list of label names or values (either backend): on `error`, the error; else an
+    /// item per name, internal labels (`__name__` …) left out of label lists.
+    void finishNames(const QString& key, const std::optional<QStringList>& names, const QString& error,
+        CompletionItem::Kind kind, const QString& detail);
     /// A cached answer (done and fresh), without fetching.
     const QList<CompletionItem>* peek(const QString& key) const;
     /// The key prefix of the profile in use, so switching sources never mixes answers.
